@@ -1,0 +1,61 @@
+// The lecture's activation functions. mathjs knows none of them.
+import { unaryFunction } from "./define.js";
+import type { OpSpec } from "./types.js";
+
+/** 1 / (1 + e^-x), computed without overflow for large |x|. */
+function logistic(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const ex = Math.exp(x);
+  return ex / (1 + ex);
+}
+
+export const sigmoid = unaryFunction({
+  name: "sigmoid",
+  family: "activation",
+  description: "logistic sigmoid 1/(1+exp(-x)) (alias logistic)",
+  latex: "\\sigma",
+  eval: logistic,
+  // d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x))
+  derivative: (A, _args, out) => A.mul(out, A.sub(A.num(1), out)),
+  mathjs: false,
+});
+
+export const relu = unaryFunction({
+  name: "relu",
+  family: "activation",
+  description: "rectified linear unit max(0, x)",
+  latex: "\\operatorname{ReLU}",
+  eval: (x) => (x > 0 ? x : 0),
+  // d/dx relu(x) = heaviside(x), with heaviside(0) = 0
+  derivative: (A, [x]) => A.call("heaviside", [x]),
+  nonDifferentiableAt: (x) => x === 0,
+  kinkConvention: "relu'(0) = 0 (as PyTorch and JAX)",
+  mathjs: false,
+});
+
+export const heaviside = unaryFunction({
+  name: "heaviside",
+  family: "activation",
+  description: "unit step: 1 for x > 0, else 0 (relu's derivative)",
+  latex: "H",
+  eval: (x) => (x > 0 ? 1 : 0),
+  derivative: (A) => A.num(0),
+  domain: (x) => x !== 0,
+  nonDifferentiableAt: (x) => x === 0,
+  kinkConvention: "heaviside'(0) = 0 (the jump is ignored)",
+  mathjs: false,
+});
+
+export const softplus = unaryFunction({
+  name: "softplus",
+  family: "activation",
+  description: "smooth relu log(1 + exp(x))",
+  latex: "\\operatorname{softplus}",
+  // log1p keeps precision for very negative x; the split avoids exp overflow for large x.
+  eval: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+  // d/dx softplus(x) = sigmoid(x)
+  derivative: (A, [x]) => A.call("sigmoid", [x]),
+  mathjs: false,
+});
+
+export const activationOps: readonly OpSpec[] = [sigmoid, relu, heaviside, softplus];

@@ -1,0 +1,85 @@
+// Text printer: minimal parentheses, re-parseable by diffscope and, for the functions mathjs
+// knows, by mathjs (`^` for powers, `log` for the natural log).
+import type { Expr } from "../ast/expr.js";
+import { PRECEDENCE } from "../ops/arithmetic.js";
+import { getOp } from "../ops/table.js";
+
+/** Refuse to print trees bigger than this; a swollen derivative can have 2^30 nodes. */
+export const MAX_PRINTED_TREE_NODES = 2_000_000;
+
+export class ExpressionTooLargeError extends Error {
+  constructor(readonly treeNodes: number) {
+    super(
+      `expression too large to print as a tree (${treeNodes.toExponential(3)} nodes, limit ${MAX_PRINTED_TREE_NODES}); ` +
+        `its shared form (distinct sub-expressions) is much smaller`,
+    );
+    this.name = "ExpressionTooLargeError";
+  }
+}
+
+/** Round-trip-exact numeral: shortest digits that parse back to the same float64. */
+export function formatNumber(value: number): string {
+  if (Object.is(value, -0)) return "-0";
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "-Infinity";
+  return String(value);
+}
+
+/** Binding strength of a node as printed (higher binds tighter). */
+export function precedenceOf(node: Expr): number {
+  if (node.kind === "num") return node.value < 0 || Object.is(node.value, -0) ? PRECEDENCE.unary : PRECEDENCE.atom;
+  if (node.kind === "var") return PRECEDENCE.atom;
+  const print = getOp(node.op).print;
+  if (print.kind === "infix" || print.kind === "prefix") return print.prec;
+  return PRECEDENCE.atom;
+}
+
+/** Whether `child` needs parentheses as argument `side` of an infix op of `prec`/`assoc`. */
+export function needsParens(child: Expr, prec: number, assoc: "left" | "right", side: "left" | "right"): boolean {
+  const childPrec = precedenceOf(child);
+  if (childPrec < prec) return true;
+  // Same level: a - (b - c), (a ^ b) ^ c keep their grouping; also a * (b * c) so the
+  // re-parsed tree is the same node.
+  if (childPrec === prec && childPrec !== PRECEDENCE.atom) return assoc !== side;
+  return false;
+}
+
+export function printExpr(expr: Expr): string {
+  if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize);
+  return render(expr);
+}
+
+function render(node: Expr): string {
+  if (node.kind === "num") return formatNumber(node.value);
+  if (node.kind === "var") return node.name;
+  const print = getOp(node.op).print;
+  switch (print.kind) {
+    case "constant":
+      return print.name;
+    case "function":
+      return `${print.name}(${node.args.map(render).join(", ")})`;
+    case "prefix": {
+      const arg = node.args[0];
+      // A prefix operand that is itself signed gets parentheses: -(-x), -(-2), -(2).
+      const wrap = precedenceOf(arg) <= print.prec || arg.kind === "num";
+      return `${print.symbol}${wrap ? `(${render(arg)})` : render(arg)}`;
+    }
+    case "infix": {
+      const [left, right] = node.args;
+      const l = needsParens(left, print.prec, print.assoc, "left") ? `(${render(left)})` : render(left);
+      const r = needsParens(right, print.prec, print.assoc, "right") ? `(${render(right)})` : render(right);
+      const spaced = print.prec === PRECEDENCE.sum;
+      return spaced ? `${l} ${print.symbol} ${r}` : `${l}${print.symbol}${r}`;
+    }
+  }
+}
+
+/** Prints, or for a tree too large to print names what it is. */
+export function printBounded(node: Expr): string {
+  try {
+    return printExpr(node);
+  } catch {
+    return `<${node.kind === "call" ? node.op : node.kind} expression of ${node.treeSize} nodes>`;
+  }
+}
