@@ -42,6 +42,8 @@ export interface GradientResult {
   readonly cost: CostCounters;
   /** Kinks met (relu/abs at 0 …) and where a NaN/infinity first arose, if anywhere. */
   readonly diagnostics: Diagnostics;
+  /** What the method did that a reader should know (e.g. "one-sided step near log's boundary"). */
+  readonly notes?: readonly string[];
 }
 
 export interface GradientOptions {
@@ -53,9 +55,22 @@ export interface GradientOptions {
   readonly forwardMode?: "scalar" | "vector";
 }
 
+/**
+ * A differentiator's set-up for one function and variable list (symbolic: the derivative
+ * expressions; reverse: the tape layout), reusable at many points. Callers time `prepare`
+ * and `at` separately, so set-up cost is reported apart from per-point cost.
+ */
+export interface PreparedGradient {
+  /** What the set-up built (symbolic: expression nodes; reverse: tape entries). */
+  readonly setupCost: CostCounters;
+  at(point: Point): GradientResult;
+}
+
 export interface Differentiator {
   readonly method: MethodName;
   /** One-line description of how it works, for tables and help. */
   readonly description: string;
+  prepare(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient;
+  /** Same as prepare(f, wrt, options).at(at). */
   gradient(f: Expr, at: Point, wrt: readonly string[], options?: GradientOptions): GradientResult;
 }
