@@ -65,3 +65,16 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
   }
   return { kinks, nonFinite };
 }
+
+/**
+ * Adds `diagnostics` to a result as a lazy, cached, enumerable property: computed only when
+ * read (a table, JSON output, a test), so timing a method does not time the diagnosis.
+ */
+export function attachDiagnostics<R extends object>(result: R, f: Expr, at: Point): R & { readonly diagnostics: Diagnostics } {
+  let cached: Diagnostics | undefined;
+  Object.defineProperty(result, "diagnostics", {
+    enumerable: true,
+    get: () => (cached ??= diagnose(f, at)),
+  });
+  return result as R & { readonly diagnostics: Diagnostics };
+}

@@ -63,6 +63,8 @@ export interface GradientOptions {
 export interface PreparedGradient {
   /** What the set-up built (symbolic: expression nodes; reverse: tape entries). */
   readonly setupCost: CostCounters;
+  /** Whether `at` runs generated code or an interpreter (absent: interpreted; see src/compile). */
+  readonly path?: "compiled" | "interpreted";
   at(point: Point): GradientResult;
 }
 

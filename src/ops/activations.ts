@@ -28,6 +28,7 @@ export const relu = unaryFunction({
   eval: (x) => (x > 0 ? x : 0),
   // d/dx relu(x) = heaviside(x), with heaviside(0) = 0
   derivative: (A, [x]) => A.call("heaviside", [x]),
+  domain: (x) => x !== 0,
   nonDifferentiableAt: (x) => x === 0,
   kinkConvention: "relu'(0) = 0 (as PyTorch and JAX)",
   mathjs: false,

@@ -1,6 +1,7 @@
 // Text printer: minimal parentheses, re-parseable by diffscope and, for the functions mathjs
 // knows, by mathjs (`^` for powers, `log` for the natural log).
 import type { Expr } from "../ast/expr.js";
+import { topologicalOrder } from "../ast/walk.js";
 import { PRECEDENCE } from "../ops/arithmetic.js";
 import { getOp } from "../ops/table.js";
 
@@ -47,10 +48,15 @@ export function needsParens(child: Expr, prec: number, assoc: "left" | "right", 
 
 export function printExpr(expr: Expr): string {
   if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize);
-  return render(expr);
+  // Bottom-up over distinct nodes, not recursion: a 100,000-deep chain must not overflow the stack.
+  const printed = new Map<number, string>();
+  const render = (child: Expr) => printed.get(child.id) as string;
+  for (const node of topologicalOrder(expr)) printed.set(node.id, renderNode(node, render));
+  return printed.get(expr.id) as string;
 }
 
-function render(node: Expr): string {
+/** One node's text, given its arguments' texts. */
+function renderNode(node: Expr, render: (child: Expr) => string): string {
   if (node.kind === "num") return formatNumber(node.value);
   if (node.kind === "var") return node.name;
   const print = getOp(node.op).print;

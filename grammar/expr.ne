@@ -1,0 +1,141 @@
+# diffscope expression grammar (nearley + moo). Compile with `npm run grammar`.
+#
+# One nonterminal per precedence level, loosest first:
+#   Sum       a + b, a - b                      (left-associative)
+#   Product   a * b, a / b                      (left-associative)
+#   implicit  2x, x y, 2(x+1), (a)(b)           (left-associative; binds tighter than * and /)
+#   Unary     -a, +a                            (looser than powers: -x^2 = -(x^2))
+#   powers    a ^ b, a ** b                     (right-associative; the exponent may be signed: 2^-3)
+#   Open      names, function calls, ( … )
+#
+# Implicit multiplication follows mathjs exactly, which needs a few extra distinctions that
+# the nonterminal names carry (everything else is the usual precedence ladder):
+#   - A number may follow an operand only if that operand is "open" (a name, a call or a
+#     parenthesis): `x 2` and `(2)3` are products, `2 3` and `x^2 3` are errors.
+#   - mathjs's "rule 2": `[sign]number / number` followed by a name or "(" is a division that
+#     binds tighter than the implicit product: 1/2x = (1/2)x, 6/2(1+2) = 9. A `Ratio` is that
+#     division; it must be followed by an operand. Conversely a dividend that ends in a
+#     number ("...EndingInNumber") may not take as divisor a chain that starts with a bare
+#     number followed by more operands ("NumberLed…"), since rule 2 groups that first.
+# So every valid input has exactly one parse; test/parse checks it over a random corpus.
+
+@preprocessor typescript
+
+@{%
+import { grammarLexer as lexer } from "./lexer.js";
+import {
+  bareNumberOperand,
+  binary,
+  exponent,
+  firstArgument,
+  firstExponent,
+  firstSign,
+  functionCall,
+  implicitProduct,
+  nameReference,
+  nextArgument,
+  nextExponent,
+  nextSign,
+  numberLiteral,
+  openOperand,
+  parenthesized,
+  powerTower,
+  signed,
+  signedExponent,
+  signedNumber,
+} from "./syntax.js";
+%}
+
+@lexer lexer
+
+Expression -> Sum  {% id %}
+
+# ---- + and - ----
+Sum -> Product                {% id %}
+     | Sum %plus Product      {% binary %}
+     | Sum %minus Product     {% binary %}
+
+# ---- explicit * and / ----
+Product -> ProductEndingInNumber  {% id %}
+         | ProductOther           {% id %}
+
+ProductEndingInNumber -> ImplicitEndingInNumber                              {% id %}
+                       | Product %times ImplicitEndingInNumber               {% binary %}
+                       | ProductOther %divide ImplicitEndingInNumber         {% binary %}
+                       | ProductEndingInNumber %divide DivisorEndingInNumber {% binary %}
+
+ProductOther -> ImplicitOther                                 {% id %}
+              | Product %times ImplicitOther                  {% binary %}
+              | ProductOther %divide ImplicitOther            {% binary %}
+              | ProductEndingInNumber %divide DivisorOther    {% binary %}
+
+# Complete implicit products (a chain may not end in a Ratio).
+ImplicitEndingInNumber -> Number {% id %} | ChainNumber {% id %} | NumberLedNumber {% id %}
+ImplicitOther -> ChainOpen {% id %} | ChainClosed {% id %} | NumberLedOpen {% id %} | NumberLedClosed {% id %}
+# The same, minus the chains led by a bare number (the divisor after a number, see rule 2).
+DivisorEndingInNumber -> Number {% id %} | ChainNumber {% id %}
+DivisorOther -> ChainOpen {% id %} | ChainClosed {% id %}
+
+# ---- implicit multiplication: chains of operands side by side ----
+# Chains not led by a bare number that is then multiplied, by how they end.
+ChainOpen -> Open                           {% id %}
+           | ChainAny Open                  {% implicitProduct %}
+ChainClosed -> OpenPower                    {% id %}
+             | NumberPower                  {% id %}
+             | SignedOther                  {% id %}
+             | ChainAny OpenPower           {% implicitProduct %}
+             | ChainOpen NumberPower        {% implicitProduct %}
+ChainNumber -> SignedNumber                 {% id %}
+             | ChainOpen Number             {% implicitProduct %}
+ChainRatio -> Ratio                         {% id %}
+            | SignedRatio                   {% id %}
+            | ChainOpen Ratio               {% implicitProduct %}
+ChainAny -> ChainOpen {% id %} | ChainClosed {% id %} | ChainNumber {% id %} | ChainRatio {% id %}
+
+# Chains led by a bare number followed by more operands: 2x, 2 sin(x) cos(x), 3(x+1).
+NumberLedOpen -> Number Open                      {% implicitProduct %}
+               | NumberLedAny Open                {% implicitProduct %}
+NumberLedClosed -> Number OpenPower               {% implicitProduct %}
+                 | NumberLedAny OpenPower         {% implicitProduct %}
+                 | NumberLedOpen NumberPower      {% implicitProduct %}
+NumberLedNumber -> NumberLedOpen Number           {% implicitProduct %}
+NumberLedRatio -> NumberLedOpen Ratio             {% implicitProduct %}
+NumberLedAny -> NumberLedOpen {% id %} | NumberLedClosed {% id %} | NumberLedNumber {% id %} | NumberLedRatio {% id %}
+
+# ---- rule 2: [sign]number / number, when a name or "(" follows ----
+Ratio -> Number %divide Number                    {% binary %}
+SignedRatio -> SignedNumber %divide Number        {% binary %}
+
+# ---- unary signs ----
+# A sign directly before a number folds into it (-2 is the number -2); only one sign counts
+# for rule 2, as in mathjs.
+SignedNumber -> Sign %number                      {% signedNumber %}
+SignedOther -> Sign SignedNumber                  {% signed %}
+             | Sign SignedOther                   {% signed %}
+             | Sign Open                          {% signed %}
+             | Sign OpenPower                     {% signed %}
+             | Sign NumberPower                   {% signed %}
+Sign -> %minus {% id %} | %plus {% id %}
+
+# ---- powers, right-associative: a ^ b ^ c = a ^ (b ^ c) ----
+# The exponent is a unary-level expression (2^-3, 2^-x^2 = 2^(-(x^2))). The tower is read
+# as a flat left-recursive list and grouped to the right by its postprocessor: written
+# right-recursively, an Earley parser re-completes every open level at each operand, which
+# is quadratic in the height of the tower.
+OpenPower -> Open PowerTail                       {% powerTower %}
+NumberPower -> Number PowerTail                   {% powerTower %}
+PowerTail -> Exponent                             {% firstExponent %}
+           | PowerTail Exponent                   {% nextExponent %}
+Exponent -> %power Operand                        {% exponent %}
+          | %power Signs Operand                  {% signedExponent %}
+Signs -> Sign                                     {% firstSign %}
+       | Signs Sign                               {% nextSign %}
+Operand -> Number {% bareNumberOperand %} | Open {% openOperand %}
+
+# ---- operands ----
+Number -> %number                                 {% numberLiteral %}
+Open -> %name                                     {% nameReference %}
+      | %functionName %open Arguments %close      {% functionCall %}
+      | %open Sum %close                          {% parenthesized %}
+Arguments -> Sum                                  {% firstArgument %}
+           | Arguments %comma Sum                 {% nextArgument %}

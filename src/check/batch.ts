@@ -1,0 +1,108 @@
+// Batch homework files (JSON or YAML): a list of problems, read into ProblemSpecs.
+//
+// Schema (YAML shown; JSON is the same shape):
+//   problems:                      # or the list itself at the top level
+//     - name: Quiz 1               # optional label for the report
+//       expression: exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)
+//       answer:                    # one expression, a list (in the order of wrt), or a map
+//         x: z*exp(x*z) + …        #   variable -> expression
+//         z: x*exp(x*z) + …
+//     - expression: x^2
+//       wrt: x                     # a name, "x,z" or a list; optional with one variable or a map
+//       answer: 2x
+//     - expression: exp(x*z) + …
+//       at: {x: 2, z: 3}           # or "x=2,z=3"
+//       value: {x: 1208.37, z: 809.74}   # number, list or map: numeric answers at `at`
+//       tolerance: 0.001           # relative, for values (default 1e-3)
+import { parse as parseYaml } from "yaml";
+import type { Labelled, ProblemSpec } from "./problem.js";
+
+export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of problems, or {"problems": [...]}. Each problem has
+    expression   the function F (text)
+    wrt          variable(s): "x", "x,z" or ["x", "z"] (optional when F has one variable or answers name theirs)
+    answer       hand-derived derivative(s): "2*x", a list in the order of wrt, or {"x": "...", "z": "..."}
+    at, value    instead of answer: numeric partial(s) at a point, at {"x": 2, "z": 3} (or "x=2,z=3"),
+                 value 1208.37, a list, or {"x": 1208.37, "z": 809.74}
+    tolerance    relative tolerance for values (default 1e-3)
+    name         optional label shown in the report`;
+
+/** The file's structure is wrong (not an expression typo): where and what. */
+export class BatchFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BatchFileError";
+  }
+}
+
+type Json = unknown;
+const isRecord = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function readDocument(text: string, fileName: string): Json {
+  try {
+    return fileName.toLowerCase().endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new BatchFileError(`${fileName} is not valid ${fileName.toLowerCase().endsWith(".json") ? "JSON" : "YAML"}: ${detail}`);
+  }
+}
+
+function asText(v: Json, where: string): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  throw new BatchFileError(`${where} should be text (an expression), got ${JSON.stringify(v)}`);
+}
+
+function asNumber(v: Json, where: string): number {
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  if (!Number.isFinite(n)) throw new BatchFileError(`${where} should be a number, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+/** A string, a list, or a map from variable to item. */
+function labelled<T>(v: Json, where: string, read: (item: Json, where: string) => T): Labelled<T>[] {
+  if (Array.isArray(v)) return v.map((item, i) => ({ item: read(item, `${where}[${i}]`) }));
+  if (isRecord(v)) return Object.entries(v).map(([wrt, item]) => ({ wrt, item: read(item, `${where}.${wrt}`) }));
+  return [{ item: read(v, where) }];
+}
+
+function readWrt(v: Json, where: string): string[] | undefined {
+  if (v === undefined) return undefined;
+  const names = Array.isArray(v) ? v.map((n, i) => asText(n, `${where}[${i}]`)) : asText(v, where).split(",");
+  return names.map((n) => n.trim()).filter((n) => n !== "");
+}
+
+function readAt(v: Json, where: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (isRecord(v)) return Object.entries(v).map(([name, value]) => `${name}=${typeof value === "number" ? value : asText(value, `${where}.${name}`)}`).join(",");
+  return asText(v, where);
+}
+
+const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance"]);
+
+function readProblem(v: Json, index: number): ProblemSpec {
+  const where = `problem ${index + 1}`;
+  if (!isRecord(v)) throw new BatchFileError(`${where} should be a map with at least "expression", got ${JSON.stringify(v)}`);
+  const unknown = Object.keys(v).filter((k) => !KNOWN_KEYS.has(k));
+  if (unknown.length > 0) throw new BatchFileError(`${where}: unknown key(s) ${unknown.join(", ")} (known: ${[...KNOWN_KEYS].join(", ")})`);
+  if (v.expression === undefined) throw new BatchFileError(`${where} has no "expression"`);
+  const answer = v.answer ?? v.answers;
+  const value = v.value ?? v.values;
+  return {
+    name: v.name === undefined ? undefined : asText(v.name, `${where}.name`),
+    expression: asText(v.expression, `${where}.expression`),
+    wrt: readWrt(v.wrt, `${where}.wrt`),
+    answers: answer === undefined ? undefined : labelled(answer, `${where}.answer`, asText),
+    at: readAt(v.at, `${where}.at`),
+    values: value === undefined ? undefined : labelled(value, `${where}.value`, asNumber),
+    tolerance: v.tolerance === undefined ? undefined : asNumber(v.tolerance, `${where}.tolerance`),
+  };
+}
+
+/** Reads a batch file's text (the extension .json picks JSON, anything else YAML). */
+export function readBatch(text: string, fileName: string): ProblemSpec[] {
+  const document = readDocument(text, fileName);
+  const list = isRecord(document) && "problems" in document ? document.problems : document;
+  if (!Array.isArray(list)) throw new BatchFileError(`${fileName} should hold a list of problems (or {"problems": [...]})`);
+  if (list.length === 0) throw new BatchFileError(`${fileName} holds no problems`);
+  return list.map(readProblem);
+}

@@ -1,0 +1,177 @@
+// Is a hand-derived answer equal to ∂F/∂x as a function? Two independent judgements:
+//  - symbolic: simplify(answer − derivative) reaching 0 is a proof;
+//  - numeric: both evaluated at deterministic random points (several scales, both signs)
+//    inside the domain of F and of the answer, compared with a tolerance float64 can meet.
+// Equal at every sampled point where both are defined → correct. Otherwise a counterexample,
+// and, when the answer holds on part of the domain only, a description of where.
+import type { Expr } from "../ast/expr.js";
+import { variable } from "../ast/expr.js";
+import { evaluate } from "../eval/evaluate.js";
+import { exprAlgebra, numberAlgebra } from "../ops/table.js";
+import { Tape } from "../diff/reverse/tape.js";
+import { DerivationBudgetExceeded, derive, simplify } from "../diff/symbolic/index.js";
+import { roundingSensitivity } from "./conditioning.js";
+import { describeRegion, type Comparison } from "./region.js";
+import { DEFAULT_SCALES, samplePoints, domainStatus, variablesOfAll } from "./sampling.js";
+
+export interface CheckOptions {
+  readonly seed?: number;
+  /** Relative tolerance between answer and derivative at a point (default 1e-9). */
+  readonly relativeTolerance?: number;
+  readonly pointsPerScale?: number;
+  readonly scales?: readonly number[];
+}
+
+export const DEFAULT_RELATIVE_TOLERANCE = 1e-9;
+/** Multiple of the first-order rounding bound (Σ|v|·|adjoint|) always allowed (≈ 4500 eps). */
+const ROUNDING_ALLOWANCE = 1e-12;
+/** Below this, float64 has lost relative precision (subnormals): equal enough. */
+const ABSOLUTE_FLOOR = 1e-300;
+/** Derivations larger than this are left to the numeric check. */
+const SYMBOLIC_BUDGET = { maxNodesBuilt: 200_000, timeLimitMs: 2_000 };
+
+export type PointRecord = Record<string, number>;
+
+export interface Counterexample {
+  readonly point: PointRecord;
+  readonly answer: number;
+  readonly derivative: number;
+}
+
+export interface DerivativeCheck {
+  readonly wrt: string;
+  readonly answer: Expr;
+  /** One correct form of ∂F/∂wrt (simplified), or undefined if deriving it was too large. */
+  readonly derivative: Expr | undefined;
+  /** "undecided" only when no sampled point lies inside the expression's domain. */
+  readonly verdict: "correct" | "incorrect" | "undecided";
+  /** How the verdict was reached. */
+  readonly decidedBy: "symbolic" | "numeric";
+  /** simplify(answer − derivative); num(0) is a proof of equality. */
+  readonly symbolicDifference: Expr | undefined;
+  readonly numeric: {
+    /** Points inside F's domain where the answer was compared. */
+    readonly compared: number;
+    readonly agreeing: number;
+    /** Points inside F's domain where the answer is undefined (outside its own domain). */
+    readonly answerUndefined: number;
+    readonly scales: readonly number[];
+  };
+  readonly counterexample?: Counterexample;
+  /** Where the answer holds, when it holds on part of the sampled domain only. */
+  readonly region?: string;
+  readonly notes: readonly string[];
+}
+
+const NICE_VALUES = [1, 2, -1, 0.5, -2, 3, -0.5, 1.5];
+
+/** Simple points first (a counterexample at x = 2 reads better than at x = 0.0731). */
+function nicePoints(variables: readonly string[]): Map<string, number>[] {
+  if (variables.length === 0) return [new Map()];
+  return NICE_VALUES.map((_v, i) => new Map(variables.map((name, j) => [name, NICE_VALUES[(i + j) % NICE_VALUES.length]])));
+}
+
+function record(point: ReadonlyMap<string, number>): PointRecord {
+  const out = Object.create(null) as PointRecord;
+  for (const [k, v] of point) out[k] = v;
+  return out;
+}
+
+function symbolicForms(f: Expr, wrt: string): { simplified?: Expr; raw?: Expr } {
+  try {
+    // Tree mode: the derivative as a student writes it (shared mode re-uses adjoints and reads worse).
+    const raw = derive(f, wrt, { mode: "tree", simplify: false, budget: SYMBOLIC_BUDGET });
+    return { raw, simplified: simplify(raw) };
+  } catch (error) {
+    if (error instanceof DerivationBudgetExceeded) return {};
+    throw error;
+  }
+}
+
+/** ∂f/∂wrt at a point by the reverse tape (values exact up to rounding). */
+function derivativeOnTape(tape: Tape, point: ReadonlyMap<string, number>): number {
+  const sweep = tape.forwardAt(point, numberAlgebra);
+  const { adjoints } = tape.backward(numberAlgebra, sweep, 0, 1);
+  const index = tape.wrtIndex.values().next().value as number;
+  return index < 0 ? 0 : adjoints[index];
+}
+
+export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: CheckOptions = {}): DerivativeCheck {
+  const notes: string[] = [];
+  const relTol = options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE;
+  const scales = options.scales ?? DEFAULT_SCALES;
+  const { simplified, raw } = symbolicForms(f, wrt);
+  const symbolicDifference =
+    simplified === undefined ? undefined : simplify(exprAlgebra.sub(answer, simplified));
+  const provedEqual = symbolicDifference !== undefined && symbolicDifference.kind === "num" && symbolicDifference.value === 0;
+
+  const variables = variablesOfAll([f, answer, variable(wrt)]);
+  const fVariables = new Set(variablesOfAll([f]));
+  const extra = variablesOfAll([answer]).filter((v) => !fVariables.has(v));
+  if (extra.length > 0) notes.push(`the answer uses ${extra.join(", ")}, which the expression does not contain`);
+
+  const tape = Tape.record(f, [wrt]);
+  /** Compares at one point: undefined outside F's domain, "undefined" where only the answer is. */
+  const judge = (point: Map<string, number>): Comparison | "answer undefined" | undefined => {
+    if (domainStatus(f, point) !== "inside") return undefined;
+    const derivative = derivativeOnTape(tape, point);
+    if (!Number.isFinite(derivative)) return undefined;
+    const answerStatus = domainStatus(answer, point);
+    if (answerStatus === "overflow") return undefined;
+    if (answerStatus === "outside") return "answer undefined";
+    const answerValue = evaluate(answer, point);
+    const rounding = roundingSensitivity(answer, point) + (raw === undefined ? Math.abs(derivative) : roundingSensitivity(raw, point));
+    const allowed = relTol * Math.max(Math.abs(answerValue), Math.abs(derivative)) + ROUNDING_ALLOWANCE * rounding + ABSOLUTE_FLOOR;
+    return { point, answer: answerValue, derivative, agrees: Math.abs(answerValue - derivative) <= allowed };
+  };
+  const comparisons: Comparison[] = [];
+  let answerUndefined = 0;
+  let firstUndefined: ReadonlyMap<string, number> | undefined;
+  const compareAt = (point: Map<string, number>): boolean => {
+    const result = judge(point);
+    if (result === undefined) return false;
+    if (result === "answer undefined") {
+      answerUndefined++;
+      firstUndefined ??= point;
+    } else comparisons.push(result);
+    return true;
+  };
+  for (const point of nicePoints(variables)) compareAt(point);
+  samplePoints(variables, compareAt, { seed: options.seed, scales, pointsPerScale: options.pointsPerScale });
+
+  const agreeing = comparisons.filter((c) => c.agrees).length;
+  const numeric = { compared: comparisons.length, agreeing, answerUndefined, scales };
+  const firstDiffering = comparisons.find((c) => !c.agrees);
+  const counterexample = firstDiffering && {
+    point: record(firstDiffering.point),
+    answer: firstDiffering.answer,
+    derivative: firstDiffering.derivative,
+  };
+  if (answerUndefined > 0 && firstUndefined !== undefined) {
+    const where = [...firstUndefined].map(([k, v]) => `${k} = ${v}`).join(", ");
+    notes.push(`the answer is undefined at ${answerUndefined} sampled point(s) where the expression is differentiable (e.g. ${where})`);
+  }
+  const base = { wrt, answer, derivative: simplified, symbolicDifference, numeric, counterexample, notes };
+
+  if (provedEqual) {
+    if (counterexample !== undefined) notes.push("numeric comparison disagreed at some points although the difference simplifies to 0");
+    return { ...base, verdict: "correct", decidedBy: "symbolic" };
+  }
+  if (comparisons.length === 0 && answerUndefined > 0) {
+    notes.push("the answer is undefined at every sampled point where the expression is differentiable");
+    return { ...base, verdict: "incorrect", decidedBy: "numeric" };
+  }
+  if (comparisons.length === 0) {
+    notes.push("no sampled point lies inside the expression's domain (where it is defined and differentiable), so nothing could be compared");
+    return { ...base, verdict: "undecided", decidedBy: "numeric" };
+  }
+  if (counterexample === undefined) return { ...base, verdict: "correct", decidedBy: "numeric" };
+  const region =
+    agreeing > 0
+      ? describeRegion(comparisons, variables, (point) => {
+          const result = judge(point);
+          return typeof result === "object" ? result.agrees : undefined;
+        })
+      : undefined;
+  return { ...base, region, verdict: "incorrect", decidedBy: "numeric" };
+}

@@ -1,0 +1,120 @@
+// One homework problem — an expression with hand-derived answers (expressions) or numbers
+// (values at a point) for one or more partials — resolved against the expression's variables
+// and checked. Shared by the `check` command and batch files; text is parsed by the caller.
+import type { Expr } from "../ast/expr.js";
+import { variablesOf } from "../ast/walk.js";
+import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
+import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
+
+/** A problem as given (command line or batch file): answers may name their variable or not. */
+export interface ProblemSpec {
+  readonly name?: string;
+  readonly expression: string;
+  readonly wrt?: readonly string[];
+  /** Hand-derived expressions, each for a named variable or, unnamed, in the order of wrt. */
+  readonly answers?: readonly Labelled<string>[];
+  /** "x=2,z=3" (values may be constant expressions such as pi/4). */
+  readonly at?: string;
+  /** Numeric answers at `at`, named or in the order of wrt. */
+  readonly values?: readonly Labelled<number>[];
+  readonly tolerance?: number;
+}
+
+export interface Labelled<T> {
+  readonly wrt?: string;
+  readonly item: T;
+}
+
+/** The problem is malformed (not a parse error): what is missing or inconsistent. */
+export class ProblemError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = "ProblemError";
+  }
+}
+
+export type Verdict = "correct" | "incorrect" | "undecided";
+
+export type ProblemReport =
+  | { readonly kind: "derivative"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly DerivativeCheck[] }
+  | { readonly kind: "value"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly ValueCheck[] };
+
+/** How the caller turns text into expressions and points (so its errors carry a caret). */
+export interface ProblemReader {
+  expression(text: string, what: string): Expr;
+  point(text: string): ReadonlyMap<string, number>;
+}
+
+/**
+ * Pairs items with variables: all named (--answer x=…), or all unnamed in the order of wrt
+ * (wrt may be omitted when the expression has one variable).
+ */
+export function pairWithVariables<T>(
+  items: readonly Labelled<T>[],
+  wrt: readonly string[] | undefined,
+  expressionVariables: readonly string[],
+  what: string,
+): { wrt: string; item: T }[] {
+  const named = items.filter((i) => i.wrt !== undefined);
+  if (named.length > 0 && named.length < items.length) {
+    throw new ProblemError(`give every ${what} a variable name or none`, `e.g. --${what} x="…" --${what} z="…"`);
+  }
+  if (named.length > 0) {
+    const seen = new Set<string>();
+    for (const i of named) {
+      if (seen.has(i.wrt as string)) throw new ProblemError(`two ${what}s for ${i.wrt}`);
+      seen.add(i.wrt as string);
+    }
+    if (wrt !== undefined) {
+      const missing = wrt.filter((v) => !seen.has(v));
+      const extra = [...seen].filter((v) => !wrt.includes(v));
+      if (missing.length > 0 || extra.length > 0) {
+        throw new ProblemError(`the named ${what}s (${[...seen].join(", ")}) do not match --wrt ${wrt.join(",")}`);
+      }
+      return wrt.map((v) => ({ wrt: v, item: (named.find((i) => i.wrt === v) as Labelled<T>).item }));
+    }
+    return named.map((i) => ({ wrt: i.wrt as string, item: i.item }));
+  }
+  const variables = wrt ?? (expressionVariables.length === 1 ? expressionVariables : undefined);
+  if (variables === undefined) {
+    throw new ProblemError(
+      `say which variable the ${what} is for: the expression has ${expressionVariables.length === 0 ? "no variables" : `variables ${expressionVariables.join(", ")}`}`,
+      `e.g. --wrt ${expressionVariables[0] ?? "x"}, or --${what} ${expressionVariables[0] ?? "x"}="…"`,
+    );
+  }
+  if (variables.length !== items.length) {
+    throw new ProblemError(`${items.length} ${what}(s) for ${variables.length} variable(s) (${variables.join(", ")}); give one per variable, in order`);
+  }
+  return variables.map((v, k) => ({ wrt: v, item: items[k].item }));
+}
+
+function overall(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes("incorrect")) return "incorrect";
+  if (verdicts.includes("undecided")) return "undecided";
+  return "correct";
+}
+
+export function runProblem(spec: ProblemSpec, read: ProblemReader, options: CheckOptions = {}): ProblemReport {
+  const expression = read.expression(spec.expression, "expression");
+  const variables = variablesOf(expression);
+  const answers = spec.answers ?? [];
+  const values = spec.values ?? [];
+  if (answers.length > 0 && values.length > 0) {
+    throw new ProblemError("give either answers (expressions) or values (numbers at a point), not both");
+  }
+  if (values.length > 0) {
+    if (spec.at === undefined) throw new ProblemError("a numeric answer needs the point it is at", "e.g. --at x=2,z=3 --value 1208.37");
+    const point = read.point(spec.at);
+    const pairs = pairWithVariables(values, spec.wrt, variables, "value").map((p) => ({ wrt: p.wrt, value: p.item }));
+    const checks = checkValues(expression, point, pairs, spec.tolerance ?? DEFAULT_VALUE_TOLERANCE);
+    return { kind: "value", name: spec.name, expression, verdict: overall(checks.map((c) => c.verdict)), checks };
+  }
+  if (answers.length === 0) {
+    throw new ProblemError("nothing to check: give an answer or a value", 'e.g. --wrt x --answer "2*x", or --at x=2 --value 4');
+  }
+  const pairs = pairWithVariables(answers, spec.wrt, variables, "answer");
+  const single = pairs.length === 1;
+  const parsed = pairs.map((p) => ({ wrt: p.wrt, answer: read.expression(p.item, single ? "answer" : `answer for ${p.wrt}`) }));
+  const checks = parsed.map((p) => checkDerivative(expression, p.wrt, p.answer, options));
+  return { kind: "derivative", name: spec.name, expression, verdict: overall(checks.map((c) => c.verdict)), checks };
+}

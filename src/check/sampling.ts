@@ -1,0 +1,92 @@
+// Deterministic sample points for comparing two functions: several scales, both signs, and
+// only points where every sub-expression of every given expression is inside its op's domain.
+import type { Expr } from "../ast/expr.js";
+import { topologicalOrder, variablesOf } from "../ast/walk.js";
+import { evaluateAll, type Point } from "../eval/evaluate.js";
+import { getOp } from "../ops/table.js";
+
+/** mulberry32: a tiny seeded generator, so every run samples the same points. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Where `point` lies for `expr`: "inside" when every call's arguments are inside its op's
+ * domain and every value is finite; "outside" when some argument leaves a domain (the
+ * expression is undefined or not differentiable there); "overflow" when all arguments are
+ * in their domains but a value is not finite (e.g. exp(800)): a limit of float64, not of math.
+ */
+export type DomainStatus = "inside" | "outside" | "overflow";
+
+export function domainStatus(expr: Expr, point: Point): DomainStatus {
+  const values = evaluateAll(expr, point);
+  let overflow = false;
+  for (const node of topologicalOrder(expr)) {
+    if (node.kind === "call") {
+      const args = node.args.map((a) => values.get(a.id) as number);
+      const domain = getOp(node.op).domain;
+      if (args.every(Number.isFinite) && domain !== undefined && !domain(args)) return "outside";
+    }
+    if (!Number.isFinite(values.get(node.id) as number)) overflow = true;
+  }
+  return overflow ? "overflow" : "inside";
+}
+
+export interface SamplingOptions {
+  readonly seed?: number;
+  /** Magnitudes are drawn log-uniformly in [scale/10, scale] for each scale. */
+  readonly scales?: readonly number[];
+  /** Points wanted per scale (where the filter accepts them). */
+  readonly pointsPerScale?: number;
+  /** Draws tried per scale before giving up on that scale. */
+  readonly attemptsPerScale?: number;
+}
+
+export const DEFAULT_SCALES: readonly number[] = [0.1, 1, 10, 100, 1000];
+
+/**
+ * Random points over `variables` (each of either sign, log-uniform magnitude at each scale)
+ * that `accept` keeps. Deterministic for a given seed.
+ */
+export function samplePoints(
+  variables: readonly string[],
+  accept: (point: Map<string, number>) => boolean,
+  options: SamplingOptions = {},
+): Map<string, number>[] {
+  const random = seededRandom(options.seed ?? 20240917);
+  const perScale = options.pointsPerScale ?? 12;
+  const attempts = options.attemptsPerScale ?? 80;
+  const points: Map<string, number>[] = [];
+  if (variables.length === 0) {
+    const only = new Map<string, number>();
+    return accept(only) ? [only] : [];
+  }
+  for (const scale of options.scales ?? DEFAULT_SCALES) {
+    let found = 0;
+    for (let tries = 0; tries < attempts && found < perScale; tries++) {
+      const point = new Map<string, number>();
+      for (const name of variables) {
+        // Three significant digits: a counterexample prints exactly and can be typed back in.
+        const magnitude = Number((scale * Math.pow(10, -random())).toPrecision(3));
+        point.set(name, random() < 0.5 ? -magnitude : magnitude);
+      }
+      if (accept(point)) {
+        points.push(point);
+        found++;
+      }
+    }
+  }
+  return points;
+}
+
+/** Variables of several expressions, in first-seen order, without repeats. */
+export function variablesOfAll(exprs: readonly Expr[]): string[] {
+  return [...new Set(exprs.flatMap((e) => variablesOf(e)))];
+}

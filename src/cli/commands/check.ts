@@ -1,0 +1,173 @@
+// `diffscope check`: is a hand-derived derivative right? Exit 0 correct, 1 incorrect (or
+// undecidable), 2 the expression, answer or file could not be read.
+import { readFileSync } from "node:fs";
+import {
+  BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
+  type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
+} from "../../check/index.js";
+import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stringListOption, stringOption } from "../args.js";
+import type { Command } from "../command.js";
+import { toJson } from "../format.js";
+import { EXIT, UsageError, type Io } from "../io.js";
+
+const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
+
+/** `x=2*x` names its variable; anything else is an answer in the order of --wrt. */
+function labelledTexts(texts: readonly string[]): Labelled<string>[] {
+  return texts.map((text) => {
+    const m = NAMED.exec(text);
+    return m ? { wrt: m[1], item: m[2] } : { item: text };
+  });
+}
+
+function labelledNumbers(texts: readonly string[]): Labelled<number>[] {
+  return labelledTexts(texts).map(({ wrt, item }) => {
+    const value = item.trim() === "" ? NaN : Number(item);
+    if (!Number.isFinite(value)) throw new UsageError(`check: --value ${item.trim()} is not a number`, "e.g. --value 1208.37 or --value x=1208.37");
+    return { wrt, item: value };
+  });
+}
+
+function positiveNumber(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`check: --${option} ${text} should be a positive number`, `e.g. --${option} 1e-3`);
+  return value;
+}
+
+const reader: ProblemReader = {
+  expression: (text, what) => parseExpressionArg(text, "check", what),
+  point: (text) => parsePoint(text, "check"),
+};
+
+function asUsage(error: unknown): never {
+  if (error instanceof ProblemError || error instanceof BatchFileError) {
+    throw new UsageError(`check: ${error.message}`, error instanceof ProblemError ? error.hint : "see: diffscope check --help");
+  }
+  throw error;
+}
+
+const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
+  verdict === "correct" ? EXIT.ok : verdict === "unreadable" ? EXIT.badInput : EXIT.negative;
+
+function runSingle(spec: ProblemSpec, json: boolean, io: Io): number {
+  let report: ProblemReport;
+  try {
+    report = runProblem(spec, reader);
+  } catch (error) {
+    asUsage(error);
+  }
+  io.stdout(json ? `${toJson(problemJson(report))}\n` : problemText(report));
+  return exitFor(report.verdict);
+}
+
+type BatchEntry = { readonly report: ProblemReport } | { readonly name?: string; readonly unreadable: string };
+
+function runBatch(fileName: string, json: boolean, io: Io): number {
+  let text: string;
+  try {
+    text = readFileSync(fileName, "utf8");
+  } catch (error) {
+    throw new UsageError(`check: cannot read ${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let specs: ProblemSpec[];
+  try {
+    specs = readBatch(text, fileName);
+  } catch (error) {
+    asUsage(error);
+  }
+  const entries: BatchEntry[] = specs.map((spec, i) => {
+    const label = spec.name ?? `problem ${i + 1}`;
+    try {
+      return { report: runProblem(spec, reader) };
+    } catch (error) {
+      if (error instanceof InputParseError) return { name: label, unreadable: `error in the ${error.what}: ${error.parseError.render(error.source)}` };
+      if (error instanceof ProblemError || error instanceof UsageError) return { name: label, unreadable: error.message };
+      throw error;
+    }
+  });
+  const verdictOf = (e: BatchEntry) => ("report" in e ? e.report.verdict : "unreadable");
+  const count = (v: string) => entries.filter((e) => verdictOf(e) === v).length;
+  const summary = { problems: entries.length, correct: count("correct"), incorrect: count("incorrect"), undecided: count("undecided"), unreadable: count("unreadable") };
+  const worst = summary.unreadable > 0 ? "unreadable" : summary.incorrect > 0 ? "incorrect" : summary.undecided > 0 ? "undecided" : "correct";
+  if (json) {
+    const problems = entries.map((e) => ("report" in e ? problemJson(e.report) : { name: e.name, verdict: "unreadable", error: e.unreadable }));
+    io.stdout(`${toJson({ file: fileName, verdict: worst, summary, problems })}\n`);
+  } else {
+    const blocks = entries.map((e, i) =>
+      "report" in e
+        ? problemText(e.report.name === undefined ? { ...e.report, name: `problem ${i + 1}` } : e.report)
+        : `== ${e.name} ==\ncould not read: ${e.unreadable}\n`,
+    );
+    const tally = `${summary.correct} of ${summary.problems} problems correct` +
+      (summary.incorrect ? `, ${summary.incorrect} incorrect` : "") +
+      (summary.undecided ? `, ${summary.undecided} undecided` : "") +
+      (summary.unreadable ? `, ${summary.unreadable} unreadable` : "");
+    io.stdout(`${blocks.join("\n")}\n${tally}\n`);
+  }
+  return exitFor(worst);
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "check a hand-derived derivative (or a number) against the exact one",
+  help: `usage: diffscope check EXPR --wrt x --answer "hand-derived derivative" [--json]
+       diffscope check EXPR --answer x="…" --answer z="…"          (several partials)
+       diffscope check EXPR --wrt x,z --answer "…" --answer "…"    (one answer per variable, in order)
+       diffscope check EXPR --at x=2,z=3 --wrt x --value 1208.37 [--tolerance 1e-3]
+       diffscope check --file homework.yaml [--json]               (a batch of problems)
+
+  --wrt VARS         variable(s) differentiated by (optional when EXPR has one variable or answers are named)
+  --answer TEXT      the derivative as you wrote it; NAME=TEXT names its variable (repeatable)
+  --at NAME=VALUE,…  the point for numeric answers
+  --value NUMBER     a numeric answer at --at; NAME=NUMBER names its variable (repeatable)
+  --tolerance REL    relative tolerance for numeric answers (default 1e-3, for hand-rounded numbers)
+  --file PATH        check every problem in a JSON or YAML file; exit 1 if any is wrong
+  --json             print the report as JSON
+
+An answer is judged as a function: the symbolic difference answer − derivative is simplified
+(0 proves it), and both are compared at deterministic random points (scales 0.1 to 1000, both
+signs) inside the domain of the expression and of the answer, to relative tolerance 1e-9 plus
+float64 rounding. Equal wherever both are defined → correct. A wrong answer gets a point where
+they differ and, when it holds on part of the domain only, where it holds.
+
+${BATCH_SCHEMA_HELP}
+
+Exit codes: 0 correct, 1 incorrect (or undecidable), 2 the expression, answer or file could not be read.
+
+example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
+  options: {
+    wrt: { type: "string" },
+    answer: { type: "string", multiple: true },
+    at: { type: "string" },
+    value: { type: "string", multiple: true },
+    tolerance: { type: "string" },
+    file: { type: "string" },
+    json: { type: "boolean" },
+  },
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, this.options, "check");
+    const json = values.json === true;
+    const file = stringOption(values, "file");
+    if (file !== undefined) {
+      if (positionals.length > 0 || values.answer !== undefined || values.value !== undefined) {
+        throw new UsageError("check: --file takes the problems from the file; give no expression, --answer or --value with it");
+      }
+      return runBatch(file, json, io);
+    }
+    if (positionals.length > 1) {
+      throw new UsageError(`check: one expression expected, got ${positionals.length} (quote it: "…")`, 'e.g. diffscope check "x^2" --wrt x --answer "2*x"');
+    }
+    const wrtText = stringOption(values, "wrt");
+    const spec: ProblemSpec = {
+      expression: positionals[0] ?? "",
+      wrt: wrtText === undefined ? undefined : wrtText.split(",").map((w) => w.trim()).filter((w) => w !== ""),
+      answers: labelledTexts(stringListOption(values, "answer")),
+      at: stringOption(values, "at"),
+      values: labelledNumbers(stringListOption(values, "value")),
+      tolerance: positiveNumber(stringOption(values, "tolerance"), "tolerance"),
+    };
+    if (positionals[0] === undefined) parseExpressionArg(undefined, "check");
+    return runSingle(spec, json, io);
+  },
+};

@@ -1,0 +1,73 @@
+// diffscope's command line: dispatch, --help, and the mapping of errors to exit codes.
+import { MissingVariableError } from "../eval/evaluate.js";
+import { ParseError } from "../parse/parse.js";
+import { ExpressionTooLargeError } from "../print/text.js";
+import { InputParseError } from "./args.js";
+import type { Command } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
+import { EXIT, UsageError, type Io } from "./io.js";
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "diffscope — differentiate expressions four ways (symbolic, finite differences, forward, reverse)",
+    "",
+    "usage: diffscope <command> [options]",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `diffscope <command> --help` for a command's options.",
+    "Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input.",
+  ].join("\n");
+}
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(`${topic ? topic.help : overview()}\n`);
+    return EXIT.ok;
+  }
+  if (name === "--version") {
+    io.stdout("diffscope 0.1.0\n");
+    return EXIT.ok;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr(`error: unknown command "${name}"\ncommands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
+    return EXIT.badInput;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Bad input gets a message and exit 2; anything else is a bug in diffscope (exit 3). */
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof InputParseError) {
+    io.stderr(`error in the ${error.what}: ${error.parseError.render(error.source)}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof ParseError) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}\n${error.hint ? `${error.hint}\n` : ""}`);
+    return EXIT.badInput;
+  }
+  if (error instanceof MissingVariableError || error instanceof ExpressionTooLargeError) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  const detail = error instanceof Error ? (process.env.DIFFSCOPE_DEBUG ? error.stack : error.message) : String(error);
+  io.stderr(`internal error (a bug in diffscope, please report it): ${detail}\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,66 @@
+// Symbolic differentiation compiled: derive the gradient once (shared mode: the derivative
+// DAG re-uses f's sub-expressions), then compile f and every partial into one straight-line
+// program in which each shared sub-expression is computed once. Bit-identical to evaluating
+// the same expressions with evaluateAll, as the interpreted symbolic method does.
+import type { Expr } from "../ast/expr.js";
+import { dagSize, topologicalOrder, treeSize } from "../ast/walk.js";
+import type { Point } from "../eval/evaluate.js";
+import { attachDiagnostics } from "../diff/diagnostics.js";
+import { deriveGradient, type SymbolicMode } from "../diff/symbolic/index.js";
+import {
+  emptyGradient, zeroCost, type CostCounters, type Differentiator, type GradientOptions, type GradientResult,
+} from "../diff/types.js";
+import { cached } from "./cache.js";
+import { compileExprs, type CompiledExprs, type EvaluationPath } from "./expr.js";
+import type { LinkOptions } from "./program.js";
+
+export interface CompiledSymbolicGradient {
+  readonly setupCost: CostCounters;
+  readonly path: EvaluationPath;
+  readonly fallbackReason?: string;
+  /** f and the partials in wrt order, compiled together. */
+  readonly program: CompiledExprs;
+  at(point: Point): GradientResult;
+}
+
+function prepareUncached(f: Expr, wrt: readonly string[], mode: SymbolicMode, options: LinkOptions): CompiledSymbolicGradient {
+  const derivatives = deriveGradient(f, wrt, { mode });
+  const derivativeRoots = wrt.map((v) => derivatives[v]);
+  const roots = [f, ...derivativeRoots];
+  const program = compileExprs(roots, options);
+  const setupCost: CostCounters = {
+    ...zeroCost(),
+    expressionNodes: dagSize(derivativeRoots),
+    expressionTreeNodes: treeSize(derivativeRoots),
+  };
+  const callsEvaluated = topologicalOrder(roots).filter((n) => n.kind === "call").length;
+  return {
+    setupCost,
+    path: program.path,
+    fallbackReason: program.fallbackReason,
+    program,
+    at(point: Point): GradientResult {
+      const values = program.evaluate(point);
+      const gradient = emptyGradient();
+      wrt.forEach((v, k) => (gradient[v] = values[k + 1]));
+      const cost = { ...setupCost, operations: callsEvaluated, functionEvaluations: 1, passes: 1 };
+      return attachDiagnostics({ method: "symbolic" as const, value: values[0], gradient, cost }, f, point);
+    },
+  };
+}
+
+/** The symbolic gradient of f for wrt, derived and compiled once per (f, wrt, mode) and cached. */
+export function prepareCompiledSymbolic(
+  f: Expr, wrt: readonly string[], options: { mode?: SymbolicMode } & LinkOptions = {},
+): CompiledSymbolicGradient {
+  const mode = options.mode ?? "shared";
+  const kind = `symbolic|${mode}|${options.statementsPerChunk ?? ""}|${options.maxStatements ?? ""}`;
+  return cached(f, kind, wrt, () => prepareUncached(f, wrt, mode, options));
+}
+
+export const compiledSymbolicDifferentiator: Differentiator = {
+  method: "symbolic",
+  description: "symbolic, compiled: f and its derivative expressions (one shared DAG) as generated straight-line JavaScript",
+  prepare: (f, wrt, options?: GradientOptions) => prepareCompiledSymbolic(f, wrt, { mode: options?.symbolicMode }),
+  gradient: (f, at, wrt, options?: GradientOptions) => prepareCompiledSymbolic(f, wrt, { mode: options?.symbolicMode }).at(at),
+};

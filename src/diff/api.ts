@@ -1,0 +1,137 @@
+// JAX-style functions over the differentiators: names users already know.
+import type { Expr } from "../ast/expr.js";
+import { variablesOf } from "../ast/walk.js";
+import { pointValue, requireVariables, type Point } from "../eval/evaluate.js";
+import { numberAlgebra } from "../ops/table.js";
+import { dualAlgebra, type Dual } from "./dual.js";
+import { getDifferentiator } from "./registry.js";
+import { Tape } from "./reverse/tape.js";
+import { hessianExprs } from "./symbolic/index.js";
+import { evaluateAll } from "../eval/evaluate.js";
+import { emptyGradient, type Gradient, type GradientOptions, type MethodName } from "./types.js";
+
+export interface GradOptions extends GradientOptions {
+  /** Which method computes it (default "reverse"). */
+  readonly method?: MethodName;
+  /** Variables to differentiate by (default: every variable of f, in order of appearance). */
+  readonly wrt?: readonly string[];
+}
+
+/** ∂f/∂v for each variable v. */
+export function grad(f: Expr, at: Point, options: GradOptions = {}): Gradient {
+  return valueAndGrad(f, at, options).gradient;
+}
+
+/** f and its gradient in one call. */
+export function valueAndGrad(f: Expr, at: Point, options: GradOptions = {}): { value: number; gradient: Gradient } {
+  const wrt = options.wrt ?? variablesOf(f);
+  const result = getDifferentiator(options.method ?? "reverse").gradient(f, at, wrt, options);
+  return { value: result.value, gradient: result.gradient };
+}
+
+const asList = (f: Expr | readonly Expr[]): readonly Expr[] => (Array.isArray(f) ? f : [f as Expr]);
+
+function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number, withPartials: boolean) {
+  const seed = (name: string): Dual => ({ value: pointValue(at, name) as number, tangent: tangentOf(name) });
+  return tape.forward<Dual>(dualAlgebra, seed, withPartials);
+}
+
+/**
+ * Jacobian-vector product by forward mode: the outputs and their directional derivatives
+ * along `direction` (variables not named there have tangent 0), in one pass.
+ */
+export function jvp(f: Expr | readonly Expr[], at: Point, direction: Readonly<Record<string, number>>): { values: number[]; tangents: number[] } {
+  const outputs = asList(f);
+  requireVariables(outputs, at);
+  const tape = Tape.record(outputs, Object.keys(direction));
+  const sweep = dualSweep(tape, at, (name) => (Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0), false);
+  return {
+    values: tape.outputs.map((i) => sweep.values[i].value),
+    tangents: tape.outputs.map((i) => sweep.values[i].tangent),
+  };
+}
+
+/** Vector-Jacobian product by reverse mode: Σ_k cotangent[k] ∂f_k/∂v for each v in wrt. */
+export function vjp(f: Expr | readonly Expr[], at: Point, cotangent: readonly number[], wrt?: readonly string[]): Gradient {
+  const outputs = asList(f);
+  if (cotangent.length !== outputs.length) {
+    throw new Error(`vjp: ${outputs.length} output(s) but ${cotangent.length} cotangent entries`);
+  }
+  const names = wrt ?? variablesOf(outputs);
+  const tape = Tape.record(outputs, names);
+  const sweep = tape.forwardAt(at, numberAlgebra);
+  const result = emptyGradient();
+  for (const name of names) result[name] = 0;
+  outputs.forEach((_f, k) => {
+    if (cotangent[k] === 0) return;
+    const { adjoints } = tape.backward(numberAlgebra, sweep, k, cotangent[k]);
+    for (const [name, index] of tape.wrtIndex) if (index >= 0) result[name] += adjoints[index];
+  });
+  return result;
+}
+
+export interface Jacobian {
+  /** rows[k][j] = ∂f_k/∂wrt[j]. */
+  readonly rows: number[][];
+  readonly wrt: readonly string[];
+  /** Sweeps over the graph: forward mode needs one per input, reverse one per output (plus one forward). */
+  readonly passes: number;
+}
+
+/** Jacobian by forward mode: one dual-number pass per input variable (A passes). */
+export function jacfwd(f: Expr | readonly Expr[], at: Point, wrt?: readonly string[]): Jacobian {
+  const outputs = asList(f);
+  requireVariables(outputs, at);
+  const names = wrt ?? variablesOf(outputs);
+  const tape = Tape.record(outputs, names);
+  const rows = outputs.map(() => new Array<number>(names.length).fill(0));
+  names.forEach((name, j) => {
+    const sweep = dualSweep(tape, at, (v) => (v === name ? 1 : 0), false);
+    tape.outputs.forEach((i, k) => (rows[k][j] = sweep.values[i].tangent));
+  });
+  return { rows, wrt: names, passes: names.length };
+}
+
+/** Jacobian by reverse mode: one forward sweep, then one backward sweep per output (B passes). */
+export function jacrev(f: Expr | readonly Expr[], at: Point, wrt?: readonly string[]): Jacobian {
+  const outputs = asList(f);
+  const names = wrt ?? variablesOf(outputs);
+  const tape = Tape.record(outputs, names);
+  const sweep = tape.forwardAt(at, numberAlgebra);
+  const rows = outputs.map((_f, k) => {
+    const { adjoints } = tape.backward(numberAlgebra, sweep, k, 1);
+    return names.map((name) => {
+      const index = tape.wrtIndex.get(name) ?? -1;
+      return index < 0 ? 0 : adjoints[index];
+    });
+  });
+  return { rows, wrt: names, passes: 1 + outputs.length };
+}
+
+/**
+ * Hessian, two ways that must agree: "forward-over-reverse" pushes dual numbers through the
+ * tape (one sweep pair per variable gives one row), "symbolic" differentiates twice.
+ */
+export function hessian(
+  f: Expr,
+  at: Point,
+  options: { wrt?: readonly string[]; method?: "forward-over-reverse" | "symbolic" } = {},
+): number[][] {
+  const names = options.wrt ?? variablesOf(f);
+  requireVariables(f, at);
+  if (options.method === "symbolic") {
+    const exprs = hessianExprs(f, names);
+    const values = evaluateAll(exprs.flat(), at);
+    return exprs.map((row) => row.map((e) => values.get(e.id) as number));
+  }
+  const tape = Tape.record(f, names);
+  return names.map((name) => {
+    const sweep = dualSweep(tape, at, (v) => (v === name ? 1 : 0), true);
+    const { adjoints } = tape.backward<Dual>(dualAlgebra, sweep, 0, { value: 1, tangent: 0 });
+    // The tangent of each adjoint is d/d(name) of ∂f/∂v: row `name` of the Hessian.
+    return names.map((v) => {
+      const index = tape.wrtIndex.get(v) ?? -1;
+      return index < 0 ? 0 : adjoints[index].tangent;
+    });
+  });
+}

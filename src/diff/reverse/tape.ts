@@ -1,0 +1,140 @@
+// A Wengert tape: the expression's distinct nodes in topological order, each entry holding its
+// op, the tape indices of its inputs, and (after a forward sweep) its value and local partials.
+// The backward sweep is the lecture's algorithm: dy/dy = 1, then in reverse order each entry
+// adds adjoint × local partial to each input's adjoint. Written over an Algebra<T>, so the same
+// tape runs on numbers and on dual numbers (forward-over-reverse Hessians).
+import type { Expr } from "../../ast/expr.js";
+import { topologicalOrder } from "../../ast/walk.js";
+import { pointValue, requireVariables, type Point } from "../../eval/evaluate.js";
+import { getOp } from "../../ops/table.js";
+import type { Algebra, OpSpec } from "../../ops/types.js";
+
+export interface TapeEntry {
+  readonly node: Expr;
+  /** The op for a call; undefined for a variable or a numeric literal. */
+  readonly op: OpSpec | undefined;
+  /** Tape indices of the inputs. */
+  readonly inputs: readonly number[];
+  /** Whether the entry depends on a differentiated variable (only those need partials). */
+  readonly active: boolean;
+}
+
+/** Values and local partials of one forward sweep. partials[i][k] = ∂entry_i/∂input_k. */
+export interface ForwardSweep<T> {
+  readonly values: T[];
+  readonly partials: (T | undefined)[][];
+  /** Op applications performed: values plus local partials. */
+  readonly operations: number;
+}
+
+export class Tape {
+  private constructor(
+    readonly entries: readonly TapeEntry[],
+    /** Tape index of each output root. */
+    readonly outputs: readonly number[],
+    /** Tape index of each differentiated variable (-1 if it does not occur). */
+    readonly wrtIndex: ReadonlyMap<string, number>,
+    readonly roots: readonly Expr[],
+  ) {}
+
+  /** Lays out the tape for `roots`; recording needs no point, so it can be replayed anywhere. */
+  static record(roots: Expr | readonly Expr[], wrt: readonly string[]): Tape {
+    const rootList: readonly Expr[] = Array.isArray(roots) ? roots : [roots as Expr];
+    const order = topologicalOrder(rootList);
+    const indexOf = new Map<number, number>();
+    const wanted = new Set(wrt);
+    const entries: TapeEntry[] = [];
+    for (const node of order) {
+      const inputs = node.kind === "call" ? node.args.map((a) => indexOf.get(a.id) as number) : [];
+      const active =
+        node.kind === "var" ? wanted.has(node.name) : inputs.some((i) => entries[i].active);
+      indexOf.set(node.id, entries.length);
+      entries.push({ node, op: node.kind === "call" ? getOp(node.op) : undefined, inputs, active });
+    }
+    const wrtIndex = new Map<string, number>();
+    for (const name of wrt) wrtIndex.set(name, -1);
+    entries.forEach((e, i) => {
+      if (e.node.kind === "var" && wanted.has(e.node.name)) wrtIndex.set(e.node.name, i);
+    });
+    return new Tape(entries, rootList.map((r) => indexOf.get(r.id) as number), wrtIndex, rootList);
+  }
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * Forward sweep: every entry's value and, for active inputs, its local partials (skipped
+   * with `withPartials = false` when only values are wanted, e.g. dual-number forward mode).
+   */
+  forward<T>(A: Algebra<T>, valueOfVariable: (name: string) => T, withPartials = true): ForwardSweep<T> {
+    const values: T[] = new Array(this.entries.length);
+    const partials: (T | undefined)[][] = new Array(this.entries.length);
+    let operations = 0;
+    for (let i = 0; i < this.entries.length; i++) {
+      const { node, op, inputs, active } = this.entries[i];
+      if (node.kind === "num") {
+        values[i] = A.num(node.value);
+        partials[i] = [];
+        continue;
+      }
+      if (node.kind === "var") {
+        values[i] = valueOfVariable(node.name);
+        partials[i] = [];
+        continue;
+      }
+      const spec = op as OpSpec;
+      const args = inputs.map((k) => values[k]);
+      const out = A.call(spec.name, args);
+      values[i] = out;
+      operations++;
+      const local: (T | undefined)[] = new Array(inputs.length);
+      if (active && withPartials) {
+        for (let k = 0; k < inputs.length; k++) {
+          if (!this.entries[inputs[k]].active) continue;
+          local[k] = spec.partials[k](A, args, out);
+          operations++;
+        }
+      }
+      partials[i] = local;
+    }
+    return { values, partials, operations };
+  }
+
+  /** Forward sweep on plain numbers at a point. */
+  forwardAt(point: Point, A: Algebra<number>): ForwardSweep<number> {
+    requireVariables(this.roots, point);
+    return this.forward(A, (name) => pointValue(point, name) as number);
+  }
+
+  /**
+   * Backward sweep from output `outputIndex` seeded with `seed` (dy/dy = 1 for a gradient):
+   * returns the adjoint of every entry. Entries that do not reach the output keep adjoint 0.
+   */
+  backward<T>(A: Algebra<T>, sweep: ForwardSweep<T>, outputIndex: number, seed: T): { adjoints: T[]; operations: number } {
+    const zero = A.num(0);
+    const adjoints: T[] = new Array(this.entries.length).fill(zero);
+    const touched = new Uint8Array(this.entries.length);
+    const start = this.outputs[outputIndex];
+    adjoints[start] = seed;
+    touched[start] = 1;
+    let operations = 0;
+    for (let i = start; i >= 0; i--) {
+      if (!touched[i] || !this.entries[i].active) continue;
+      const adjoint = adjoints[i];
+      const { inputs } = this.entries[i];
+      const local = sweep.partials[i];
+      for (let k = 0; k < inputs.length; k++) {
+        const partial = local[k];
+        if (partial === undefined) continue;
+        const j = inputs[k];
+        // dy/dv_j += dy/du_i * du_i/dv_j  (the lecture's increment)
+        const increment = A.mul(adjoint, partial);
+        adjoints[j] = touched[j] ? A.add(adjoints[j], increment) : increment;
+        touched[j] = 1;
+        operations += 2;
+      }
+    }
+    return { adjoints, operations };
+  }
+}

@@ -1,0 +1,45 @@
+// The symbolic method behind the common interface: derive once (prepare), then evaluate f and
+// every derivative in one pass over their shared DAG at each point.
+import type { Expr } from "../../ast/expr.js";
+import { dagSize, topologicalOrder, treeSize } from "../../ast/walk.js";
+import { evaluateAll, type Point } from "../../eval/evaluate.js";
+import { diagnose } from "../diagnostics.js";
+import {
+  emptyGradient, zeroCost,
+  type CostCounters, type Differentiator, type GradientOptions, type GradientResult, type PreparedGradient,
+} from "../types.js";
+import { deriveGradient } from "./derivatives.js";
+
+function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient {
+  const derivatives = deriveGradient(f, wrt, { mode: options?.symbolicMode ?? "shared" });
+  const roots = [f, ...wrt.map((v) => derivatives[v])];
+  const derivativeRoots = roots.slice(1);
+  const callsEvaluated = topologicalOrder(roots).filter((n) => n.kind === "call").length;
+  const setupCost: CostCounters = {
+    ...zeroCost(),
+    expressionNodes: dagSize(derivativeRoots),
+    expressionTreeNodes: treeSize(derivativeRoots),
+  };
+  return {
+    setupCost,
+    at(point: Point): GradientResult {
+      const values = evaluateAll(roots, point);
+      const gradient = emptyGradient();
+      wrt.forEach((v) => (gradient[v] = values.get(derivatives[v].id) as number));
+      return {
+        method: "symbolic",
+        value: values.get(f.id) as number,
+        gradient,
+        cost: { ...setupCost, operations: callsEvaluated, functionEvaluations: 1, passes: 1 },
+        diagnostics: diagnose(f, point),
+      };
+    },
+  };
+}
+
+export const symbolicDifferentiator: Differentiator = {
+  method: "symbolic",
+  description: "builds each partial derivative as an expression from the op table's rules (chain rule), simplifies it, then evaluates it",
+  prepare: prepareSymbolic,
+  gradient: (f, at, wrt, options) => prepareSymbolic(f, wrt, options).at(at),
+};

@@ -1,0 +1,153 @@
+// Generated automatically by nearley, version 2.20.1
+// http://github.com/Hardmath123/nearley
+// Bypasses TS6133. Allow declared but unused functions.
+// @ts-ignore
+function id(d: any[]): any { return d[0]; }
+declare var plus: any;
+declare var minus: any;
+declare var times: any;
+declare var divide: any;
+declare var number: any;
+declare var power: any;
+declare var name: any;
+declare var functionName: any;
+declare var open: any;
+declare var close: any;
+declare var comma: any;
+
+import { grammarLexer as lexer } from "./lexer.js";
+import {
+  bareNumberOperand,
+  binary,
+  exponent,
+  firstArgument,
+  firstExponent,
+  firstSign,
+  functionCall,
+  implicitProduct,
+  nameReference,
+  nextArgument,
+  nextExponent,
+  nextSign,
+  numberLiteral,
+  openOperand,
+  parenthesized,
+  powerTower,
+  signed,
+  signedExponent,
+  signedNumber,
+} from "./syntax.js";
+
+interface NearleyToken {
+  value: any;
+  [key: string]: any;
+};
+
+interface NearleyLexer {
+  reset: (chunk: string, info: any) => void;
+  next: () => NearleyToken | undefined;
+  save: () => any;
+  formatError: (token: never) => string;
+  has: (tokenType: string) => boolean;
+};
+
+interface NearleyRule {
+  name: string;
+  symbols: NearleySymbol[];
+  postprocess?: (d: any[], loc?: number, reject?: {}) => any;
+};
+
+type NearleySymbol = string | { literal: any } | { test: (token: any) => boolean };
+
+interface Grammar {
+  Lexer: NearleyLexer | undefined;
+  ParserRules: NearleyRule[];
+  ParserStart: string;
+};
+
+const grammar: Grammar = {
+  Lexer: lexer,
+  ParserRules: [
+    {"name": "Expression", "symbols": ["Sum"], "postprocess": id},
+    {"name": "Sum", "symbols": ["Product"], "postprocess": id},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("plus") ? {type: "plus"} : plus), "Product"], "postprocess": binary},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("minus") ? {type: "minus"} : minus), "Product"], "postprocess": binary},
+    {"name": "Product", "symbols": ["ProductEndingInNumber"], "postprocess": id},
+    {"name": "Product", "symbols": ["ProductOther"], "postprocess": id},
+    {"name": "ProductEndingInNumber", "symbols": ["ImplicitEndingInNumber"], "postprocess": id},
+    {"name": "ProductEndingInNumber", "symbols": ["Product", (lexer.has("times") ? {type: "times"} : times), "ImplicitEndingInNumber"], "postprocess": binary},
+    {"name": "ProductEndingInNumber", "symbols": ["ProductOther", (lexer.has("divide") ? {type: "divide"} : divide), "ImplicitEndingInNumber"], "postprocess": binary},
+    {"name": "ProductEndingInNumber", "symbols": ["ProductEndingInNumber", (lexer.has("divide") ? {type: "divide"} : divide), "DivisorEndingInNumber"], "postprocess": binary},
+    {"name": "ProductOther", "symbols": ["ImplicitOther"], "postprocess": id},
+    {"name": "ProductOther", "symbols": ["Product", (lexer.has("times") ? {type: "times"} : times), "ImplicitOther"], "postprocess": binary},
+    {"name": "ProductOther", "symbols": ["ProductOther", (lexer.has("divide") ? {type: "divide"} : divide), "ImplicitOther"], "postprocess": binary},
+    {"name": "ProductOther", "symbols": ["ProductEndingInNumber", (lexer.has("divide") ? {type: "divide"} : divide), "DivisorOther"], "postprocess": binary},
+    {"name": "ImplicitEndingInNumber", "symbols": ["Number"], "postprocess": id},
+    {"name": "ImplicitEndingInNumber", "symbols": ["ChainNumber"], "postprocess": id},
+    {"name": "ImplicitEndingInNumber", "symbols": ["NumberLedNumber"], "postprocess": id},
+    {"name": "ImplicitOther", "symbols": ["ChainOpen"], "postprocess": id},
+    {"name": "ImplicitOther", "symbols": ["ChainClosed"], "postprocess": id},
+    {"name": "ImplicitOther", "symbols": ["NumberLedOpen"], "postprocess": id},
+    {"name": "ImplicitOther", "symbols": ["NumberLedClosed"], "postprocess": id},
+    {"name": "DivisorEndingInNumber", "symbols": ["Number"], "postprocess": id},
+    {"name": "DivisorEndingInNumber", "symbols": ["ChainNumber"], "postprocess": id},
+    {"name": "DivisorOther", "symbols": ["ChainOpen"], "postprocess": id},
+    {"name": "DivisorOther", "symbols": ["ChainClosed"], "postprocess": id},
+    {"name": "ChainOpen", "symbols": ["Open"], "postprocess": id},
+    {"name": "ChainOpen", "symbols": ["ChainAny", "Open"], "postprocess": implicitProduct},
+    {"name": "ChainClosed", "symbols": ["OpenPower"], "postprocess": id},
+    {"name": "ChainClosed", "symbols": ["NumberPower"], "postprocess": id},
+    {"name": "ChainClosed", "symbols": ["SignedOther"], "postprocess": id},
+    {"name": "ChainClosed", "symbols": ["ChainAny", "OpenPower"], "postprocess": implicitProduct},
+    {"name": "ChainClosed", "symbols": ["ChainOpen", "NumberPower"], "postprocess": implicitProduct},
+    {"name": "ChainNumber", "symbols": ["SignedNumber"], "postprocess": id},
+    {"name": "ChainNumber", "symbols": ["ChainOpen", "Number"], "postprocess": implicitProduct},
+    {"name": "ChainRatio", "symbols": ["Ratio"], "postprocess": id},
+    {"name": "ChainRatio", "symbols": ["SignedRatio"], "postprocess": id},
+    {"name": "ChainRatio", "symbols": ["ChainOpen", "Ratio"], "postprocess": implicitProduct},
+    {"name": "ChainAny", "symbols": ["ChainOpen"], "postprocess": id},
+    {"name": "ChainAny", "symbols": ["ChainClosed"], "postprocess": id},
+    {"name": "ChainAny", "symbols": ["ChainNumber"], "postprocess": id},
+    {"name": "ChainAny", "symbols": ["ChainRatio"], "postprocess": id},
+    {"name": "NumberLedOpen", "symbols": ["Number", "Open"], "postprocess": implicitProduct},
+    {"name": "NumberLedOpen", "symbols": ["NumberLedAny", "Open"], "postprocess": implicitProduct},
+    {"name": "NumberLedClosed", "symbols": ["Number", "OpenPower"], "postprocess": implicitProduct},
+    {"name": "NumberLedClosed", "symbols": ["NumberLedAny", "OpenPower"], "postprocess": implicitProduct},
+    {"name": "NumberLedClosed", "symbols": ["NumberLedOpen", "NumberPower"], "postprocess": implicitProduct},
+    {"name": "NumberLedNumber", "symbols": ["NumberLedOpen", "Number"], "postprocess": implicitProduct},
+    {"name": "NumberLedRatio", "symbols": ["NumberLedOpen", "Ratio"], "postprocess": implicitProduct},
+    {"name": "NumberLedAny", "symbols": ["NumberLedOpen"], "postprocess": id},
+    {"name": "NumberLedAny", "symbols": ["NumberLedClosed"], "postprocess": id},
+    {"name": "NumberLedAny", "symbols": ["NumberLedNumber"], "postprocess": id},
+    {"name": "NumberLedAny", "symbols": ["NumberLedRatio"], "postprocess": id},
+    {"name": "Ratio", "symbols": ["Number", (lexer.has("divide") ? {type: "divide"} : divide), "Number"], "postprocess": binary},
+    {"name": "SignedRatio", "symbols": ["SignedNumber", (lexer.has("divide") ? {type: "divide"} : divide), "Number"], "postprocess": binary},
+    {"name": "SignedNumber", "symbols": ["Sign", (lexer.has("number") ? {type: "number"} : number)], "postprocess": signedNumber},
+    {"name": "SignedOther", "symbols": ["Sign", "SignedNumber"], "postprocess": signed},
+    {"name": "SignedOther", "symbols": ["Sign", "SignedOther"], "postprocess": signed},
+    {"name": "SignedOther", "symbols": ["Sign", "Open"], "postprocess": signed},
+    {"name": "SignedOther", "symbols": ["Sign", "OpenPower"], "postprocess": signed},
+    {"name": "SignedOther", "symbols": ["Sign", "NumberPower"], "postprocess": signed},
+    {"name": "Sign", "symbols": [(lexer.has("minus") ? {type: "minus"} : minus)], "postprocess": id},
+    {"name": "Sign", "symbols": [(lexer.has("plus") ? {type: "plus"} : plus)], "postprocess": id},
+    {"name": "OpenPower", "symbols": ["Open", "PowerTail"], "postprocess": powerTower},
+    {"name": "NumberPower", "symbols": ["Number", "PowerTail"], "postprocess": powerTower},
+    {"name": "PowerTail", "symbols": ["Exponent"], "postprocess": firstExponent},
+    {"name": "PowerTail", "symbols": ["PowerTail", "Exponent"], "postprocess": nextExponent},
+    {"name": "Exponent", "symbols": [(lexer.has("power") ? {type: "power"} : power), "Operand"], "postprocess": exponent},
+    {"name": "Exponent", "symbols": [(lexer.has("power") ? {type: "power"} : power), "Signs", "Operand"], "postprocess": signedExponent},
+    {"name": "Signs", "symbols": ["Sign"], "postprocess": firstSign},
+    {"name": "Signs", "symbols": ["Signs", "Sign"], "postprocess": nextSign},
+    {"name": "Operand", "symbols": ["Number"], "postprocess": bareNumberOperand},
+    {"name": "Operand", "symbols": ["Open"], "postprocess": openOperand},
+    {"name": "Number", "symbols": [(lexer.has("number") ? {type: "number"} : number)], "postprocess": numberLiteral},
+    {"name": "Open", "symbols": [(lexer.has("name") ? {type: "name"} : name)], "postprocess": nameReference},
+    {"name": "Open", "symbols": [(lexer.has("functionName") ? {type: "functionName"} : functionName), (lexer.has("open") ? {type: "open"} : open), "Arguments", (lexer.has("close") ? {type: "close"} : close)], "postprocess": functionCall},
+    {"name": "Open", "symbols": [(lexer.has("open") ? {type: "open"} : open), "Sum", (lexer.has("close") ? {type: "close"} : close)], "postprocess": parenthesized},
+    {"name": "Arguments", "symbols": ["Sum"], "postprocess": firstArgument},
+    {"name": "Arguments", "symbols": ["Arguments", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": nextArgument}
+  ],
+  ParserStart: "Expression",
+};
+
+export default grammar;

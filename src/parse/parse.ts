@@ -1,0 +1,194 @@
+// Text -> Expr. The moo lexer and the nearley grammar (grammar/expr.ne, compiled to
+// grammar.generated.ts) do the reading; this file feeds them, turns every failure into a
+// ParseError with line:col and what was expected, and exposes only typed functions.
+import nearley from "nearley";
+import type { Expr } from "../ast/expr.js";
+import { buildExpr } from "./build.js";
+import { ParseError, type SourcePosition } from "./errors.js";
+import grammar from "./grammar.generated.js";
+import { tokenize, type Token } from "./lexer.js";
+import type { Syntax } from "./syntax.js";
+
+export { ParseError } from "./errors.js";
+
+/**
+ * Deepest parenthesis nesting accepted. Parsing is iterative, so this is not a stack limit;
+ * it bounds work and memory and gives a clear message instead.
+ */
+export const MAX_NESTING_DEPTH = 10_000;
+
+const compiledGrammar = nearley.Grammar.fromCompiled(grammar);
+
+/** Reads `text` as an expression; throws ParseError (and nothing else) on bad input. */
+export function parse(text: string): Expr {
+  return guarded(text, () => buildExpr(singleParse(text), text));
+}
+
+/** How many parses the grammar finds for `text` (1 for every valid input; 0 never returns). */
+export function countParses(text: string): number {
+  return guarded(text, () => runParser(text).length);
+}
+
+function guarded<T>(text: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ParseError(
+        { reason: "expression too deeply nested to read", at: { offset: 0, line: 1, column: 1 }, offending: "" },
+        text,
+      );
+    }
+    throw error;
+  }
+}
+
+function singleParse(text: string): Syntax {
+  const results = runParser(text);
+  if (results.length !== 1) throw new Error(`internal: the grammar is ambiguous (${results.length} parses of ${JSON.stringify(text)})`);
+  return results[0];
+}
+
+/** The parse results; throws ParseError for lexer errors, unexpected tokens and incomplete input. */
+function runParser(text: string): Syntax[] {
+  const tokens = tokenize(text);
+  checkTokens(tokens, text);
+  let next = 0;
+  const replay = {
+    reset: (): void => undefined,
+    next: (): Token | undefined => tokens[next++],
+    save: (): Record<string, never> => ({}),
+    formatError: (): string => "",
+    has: (): boolean => true,
+  };
+  const parser = new nearley.Parser(compiledGrammar, { lexer: replay });
+  // nearley's own report walks the parse stack recursively (and slowly when nesting is deep);
+  // we build our own message from the parse table instead.
+  Object.assign(parser, { reportError: (): string => "syntax error" });
+  try {
+    parser.feed(text);
+  } catch (error) {
+    const token = tokens[next - 1];
+    if (!(error instanceof Error) || token === undefined || (error as { token?: unknown }).token !== token) throw error;
+    throw unexpectedToken(token, expectedAt(parser), text);
+  }
+  const results = parser.results as Syntax[];
+  if (results.length === 0) {
+    const last = tokens[tokens.length - 1];
+    const at = { offset: last.offset + last.text.length, line: last.line, column: last.col + last.text.length };
+    throw new ParseError({ reason: "unexpected end of input", at, offending: "", expected: expectedAt(parser) }, text);
+  }
+  return results;
+}
+
+function positionOf(token: Token): SourcePosition {
+  return { offset: token.offset, line: token.line, column: token.col };
+}
+
+/** Lexer errors, malformed numbers, empty input and runaway nesting, before parsing. */
+function checkTokens(tokens: readonly Token[], text: string): void {
+  if (tokens.length === 0) {
+    throw new ParseError(
+      { reason: "empty expression", at: { offset: 0, line: 1, column: 1 }, offending: "", expected: OPERAND_WORDS },
+      text,
+    );
+  }
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.type === "invalid") {
+      const character = String.fromCodePoint(token.text.codePointAt(0) as number);
+      throw new ParseError(
+        { reason: `unexpected character ${JSON.stringify(character)}`, at: positionOf(token), offending: character },
+        text,
+      );
+    }
+    if (token.type === "badExponent") {
+      throw new ParseError(
+        {
+          reason: `malformed number "${token.text}"`,
+          at: positionOf(token),
+          offending: token.text,
+          hint: `an exponent needs digits after the sign, as in 2e+3 (to multiply by e, write ${token.text.slice(0, -2)}*e)`,
+        },
+        text,
+      );
+    }
+    if (token.type === "open" && ++depth > MAX_NESTING_DEPTH) {
+      throw new ParseError(
+        { reason: `parentheses nested more than ${MAX_NESTING_DEPTH} deep`, at: positionOf(token), offending: "(" },
+        text,
+      );
+    }
+    if (token.type === "close") depth--;
+  }
+}
+
+const OPERAND_WORDS = ["a number", "a variable", "a function call", '"("'];
+
+/** What each token type is called in "expected …". */
+const TOKEN_WORDS: Readonly<Record<string, string>> = {
+  number: "a number",
+  name: "a variable",
+  functionName: "a function call",
+  open: '"("',
+  plus: "an operator",
+  minus: "an operator",
+  times: "an operator",
+  divide: "an operator",
+  power: "an operator",
+  comma: '","',
+  close: '")"',
+};
+const END_OF_INPUT = "the end of the input";
+const WORD_ORDER = [...OPERAND_WORDS, "an operator", '","', '")"', END_OF_INPUT];
+
+/** The part of nearley's parse table we read to say what was expected. */
+interface ParseTable {
+  readonly table: readonly { readonly states: readonly ParseState[] }[];
+  readonly current: number;
+}
+interface ParseState {
+  readonly rule: { readonly name: string; readonly symbols: readonly unknown[] };
+  readonly dot: number;
+  /** Index of the column where the state started. */
+  readonly reference: number;
+}
+
+/**
+ * What the parser could have accepted next, in words. After a complete operand that is "an
+ * operator" (and "," or ")" inside parentheses, or the end of the input): the operands an
+ * implicit product could continue with are left out, as are unary signs where an operand is
+ * expected.
+ */
+function expectedAt(parser: nearley.Parser): string[] {
+  const { table, current } = parser as unknown as ParseTable;
+  const types = new Set<string>();
+  const words = new Set<string>();
+  for (const state of table[current]?.states ?? []) {
+    const isWholeExpression = state.rule.name === grammar.ParserStart && state.reference === 0;
+    if (isWholeExpression && state.dot === state.rule.symbols.length) words.add(END_OF_INPUT);
+    const symbol = state.rule.symbols[state.dot];
+    if (typeof symbol === "object" && symbol !== null && "type" in symbol && typeof symbol.type === "string") types.add(symbol.type);
+  }
+  const afterOperand = types.has("times");
+  for (const type of types) {
+    const word = TOKEN_WORDS[type];
+    if (word === undefined) continue;
+    const isOperandStart = OPERAND_WORDS.includes(word);
+    if (afterOperand ? !isOperandStart : word !== "an operator") words.add(word);
+  }
+  return WORD_ORDER.filter((word) => words.has(word));
+}
+
+function unexpectedToken(token: Token, expected: string[], text: string): ParseError {
+  // After an operand, a name, a call or "(" would always be read as a product; a number only
+  // after a name, a call or a parenthesis (as in mathjs), so say so.
+  const hint =
+    token.type === "number" && expected.includes("an operator")
+      ? "a number may directly follow a name, a call or a parenthesis, but not a number or a power; write * to multiply"
+      : undefined;
+  return new ParseError(
+    { reason: `unexpected ${JSON.stringify(token.text)}`, at: positionOf(token), offending: token.text, expected, hint },
+    text,
+  );
+}

@@ -1,0 +1,50 @@
+// LaTeX output: standard notation for each op, braces around multi-character exponents, and
+// parentheses only where the reading would change.
+import { describe, expect, it } from "vitest";
+import { num, variable, type Expr } from "../../src/ast/expr.js";
+import { call } from "../../src/ops/table.js";
+import { printLatex } from "../../src/print/latex.js";
+
+const [a, b, c, x, y] = ["a", "b", "c", "x", "y"].map(variable);
+const f = (op: string, ...args: Expr[]) => call(op, args);
+
+describe("printLatex", () => {
+  const cases: [string, Expr, string][] = [
+    ["a fraction", f("div", f("add", x, num(1)), y), "\\frac{x + 1}{y}"],
+    ["a square root", f("sqrt", f("add", x, y)), "\\sqrt{x + y}"],
+    ["a cube root", f("cbrt", x), "\\sqrt[3]{x}"],
+    ["an n-th root", f("nthRoot", x, num(5)), "\\sqrt[5]{x}"],
+    ["sine with sized parentheses", f("sin", x), "\\sin\\left(x\\right)"],
+    ["natural log", f("log", x), "\\ln\\left(x\\right)"],
+    ["log to a base", f("logBase", x, num(2)), "\\log_{2}\\left(x\\right)"],
+    ["exp as a power of e", f("exp", f("mul", x, y)), "e^{x \\cdot y}"],
+    ["a power with a compound exponent in braces", f("pow", x, f("add", y, num(1))), "x^{y + 1}"],
+    ["a power of a power, grouped left", f("pow", f("pow", a, b), c), "\\left(a^{b}\\right)^{c}"],
+    ["a power of a power, grouped right", f("pow", a, f("pow", b, c)), "a^{b^{c}}"],
+    ["a function's power: the call in parentheses", f("pow", f("sin", x), num(2)), "\\left(\\sin\\left(x\\right)\\right)^{2}"],
+    ["-x^2", f("neg", f("pow", x, num(2))), "-x^{2}"],
+    ["(-x)^2", f("pow", f("neg", x), num(2)), "\\left(-x\\right)^{2}"],
+    ["a negative literal as a base", f("pow", num(-2), x), "\\left(-2\\right)^{x}"],
+    ["a product", f("mul", num(2), x), "2 \\cdot x"],
+    ["a sum times something", f("mul", f("add", a, b), c), "\\left(a + b\\right) \\cdot c"],
+    ["a - (b - c)", f("sub", a, f("sub", b, c)), "a - \\left(b - c\\right)"],
+    ["-(a + b)", f("neg", f("add", a, b)), "-\\left(a + b\\right)"],
+    ["absolute value", f("abs", x), "\\left|x\\right|"],
+    ["pi", f("mul", num(2), f("pi")), "2 \\cdot \\pi"],
+    ["Greek names with subscripts", f("add", variable("alpha_2"), variable("beta")), "\\alpha_{2} + \\beta"],
+    ["a digit suffix becomes a subscript", variable("x1"), "x_{1}"],
+    ["a multi-letter name is set upright-italic as one word", variable("rate"), "\\mathit{rate}"],
+    ["inverse trig", f("asin", x), "\\arcsin\\left(x\\right)"],
+    ["sigmoid", f("sigmoid", x), "\\sigma\\left(x\\right)"],
+    ["a small literal in scientific notation", num(1e-7), "1 \\times 10^{-7}"],
+  ];
+  for (const [what, expr, latex] of cases) {
+    it(`${what}: ${latex}`, () => expect(printLatex(expr)).toBe(latex));
+  }
+
+  it("writes a 100,000-deep chain without overflowing the stack", () => {
+    let e: Expr = x;
+    for (let i = 0; i < 100_000; i++) e = f("neg", f("sin", e));
+    expect(printLatex(e).length).toBe(100_000 * "-\\sin\\left(\\right)".length + 1);
+  });
+});
