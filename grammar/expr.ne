@@ -1,12 +1,13 @@
 # diffscope expression grammar (nearley + moo). Compile with `npm run grammar`.
 #
-# One nonterminal per precedence level, loosest first:
-#   Sum       a + b, a - b                      (left-associative)
-#   Product   a * b, a / b                      (left-associative)
-#   implicit  2x, x y, 2(x+1), (a)(b)           (left-associative; binds tighter than * and /)
-#   Unary     -a, +a                            (looser than powers: -x^2 = -(x^2))
-#   powers    a ^ b, a ** b                     (right-associative; the exponent may be signed: 2^-3)
-#   Open      names, function calls, ( … )
+# One nonterminal (family) per precedence level, loosest first:
+#   Sum                          a + b, a - b        (left-associative)
+#   Product…                     a * b, a / b        (left-associative)
+#   Chain…, NumberLed…           2x, x y, 2(x+1)     implicit products: tighter than * and /
+#   SignedNumber, SignedOther    -a, +a              only first in a chain: -2x = (-2)x;
+#                                                    looser than powers: -x^2 = -(x^2)
+#   OpenPower, NumberPower       a ^ b, a ** b       right-associative; 2^-3 is allowed
+#   Open, Number                 names, calls, ( … ), numbers
 #
 # Implicit multiplication follows mathjs exactly, which needs a few extra distinctions that
 # the nonterminal names carry (everything else is the usual precedence ladder):

@@ -45,9 +45,9 @@ export function timePair(gradient: (() => void) | undefined, fn: (() => void) | 
   const runs = [gradient, fn].filter((r): r is () => void => r !== undefined);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  // Warm-up: at least 3 calls each, then until the warm-up time is spent.
+  // Warm-up: at least 2 calls each, then until the warm-up time is spent.
   const perCall = runs.map((run) => timeBatch(run, 1));
-  for (let round = 0; round < 2 || elapsed() < budget.warmupSeconds; round++) {
+  for (let round = 0; round < 1 || elapsed() < budget.warmupSeconds; round++) {
     runs.forEach((run, k) => (perCall[k] = timeBatch(run, batchSize(perCall[k]))));
     if (round > 10_000) break;
   }
@@ -74,4 +74,14 @@ export function timeOnce<R>(run: () => R): { result: R; seconds: number } {
   const start = performance.now();
   const result = run();
   return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+let sink = 0;
+/** Keeps a result alive, so the JIT cannot drop the work that computed it. */
+export function consume(value: number): void {
+  sink += value;
+}
+/** The sum of consumed values (read once at the end, so the sink is observable). */
+export function consumed(): number {
+  return sink;
 }

@@ -12,7 +12,7 @@ import { Tape } from "../diff/reverse/tape.js";
 import { DerivationBudgetExceeded, derive, simplify } from "../diff/symbolic/index.js";
 import { roundingSensitivity } from "./conditioning.js";
 import { describeRegion, type Comparison } from "./region.js";
-import { DEFAULT_SCALES, samplePoints, domainStatus, variablesOfAll } from "./sampling.js";
+import { DEFAULT_SCALES, samplePoints, domainStatus, valuesModerate, variablesOfAll } from "./sampling.js";
 
 export interface CheckOptions {
   readonly seed?: number;
@@ -23,8 +23,10 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_RELATIVE_TOLERANCE = 1e-9;
-/** Multiple of the first-order rounding bound (Σ|v|·|adjoint|) always allowed (≈ 4500 eps). */
-const ROUNDING_ALLOWANCE = 1e-12;
+/** Multiple of the first-order rounding bound (Σ|v|·|adjoint|) always allowed (≈ 450 eps). */
+const ROUNDING_ALLOWANCE = 1e-13;
+/** An agreement counts only if the rounding allowance is below this fraction of the values. */
+const INFORMATIVE = 1e-3;
 /** Below this, float64 has lost relative precision (subnormals): equal enough. */
 const ABSOLUTE_FLOOR = 1e-300;
 /** Derivations larger than this are left to the numeric check. */
@@ -55,6 +57,8 @@ export interface DerivativeCheck {
     readonly agreeing: number;
     /** Points inside F's domain where the answer is undefined (outside its own domain). */
     readonly answerUndefined: number;
+    /** Points where both agree only within rounding larger than the values (not counted). */
+    readonly inconclusive: number;
     readonly scales: readonly number[];
   };
   readonly counterexample?: Counterexample;
@@ -112,20 +116,27 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
 
   const tape = Tape.record(f, [wrt]);
   /** Compares at one point: undefined outside F's domain, "undefined" where only the answer is. */
-  const judge = (point: Map<string, number>): Comparison | "answer undefined" | undefined => {
+  const judge = (point: Map<string, number>): Comparison | "answer undefined" | "inconclusive" | undefined => {
     if (domainStatus(f, point) !== "inside") return undefined;
     const derivative = derivativeOnTape(tape, point);
     if (!Number.isFinite(derivative)) return undefined;
     const answerStatus = domainStatus(answer, point);
     if (answerStatus === "overflow") return undefined;
     if (answerStatus === "outside") return "answer undefined";
+    if (!valuesModerate(raw === undefined ? [f, answer] : [f, answer, raw], point)) return undefined;
     const answerValue = evaluate(answer, point);
     const rounding = roundingSensitivity(answer, point) + (raw === undefined ? Math.abs(derivative) : roundingSensitivity(raw, point));
-    const allowed = relTol * Math.max(Math.abs(answerValue), Math.abs(derivative)) + ROUNDING_ALLOWANCE * rounding + ABSOLUTE_FLOOR;
-    return { point, answer: answerValue, derivative, agrees: Math.abs(answerValue - derivative) <= allowed };
+    const size = Math.max(Math.abs(answerValue), Math.abs(derivative));
+    const roundingPart = ROUNDING_ALLOWANCE * rounding;
+    const agrees = Math.abs(answerValue - derivative) <= relTol * size + roundingPart + ABSOLUTE_FLOOR;
+    // Agreement within a rounding allowance that dwarfs the values themselves says nothing
+    // (σ(wx)(1 − σ(wx)) at wx = 40: 1 − σ is all rounding); such points are not counted.
+    if (agrees && roundingPart > INFORMATIVE * size) return "inconclusive";
+    return { point, answer: answerValue, derivative, agrees };
   };
   const comparisons: Comparison[] = [];
   let answerUndefined = 0;
+  let inconclusive = 0;
   let firstUndefined: ReadonlyMap<string, number> | undefined;
   const compareAt = (point: Map<string, number>): boolean => {
     const result = judge(point);
@@ -133,14 +144,15 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
     if (result === "answer undefined") {
       answerUndefined++;
       firstUndefined ??= point;
-    } else comparisons.push(result);
+    } else if (result === "inconclusive") inconclusive++;
+    else comparisons.push(result);
     return true;
   };
   for (const point of nicePoints(variables)) compareAt(point);
   samplePoints(variables, compareAt, { seed: options.seed, scales, pointsPerScale: options.pointsPerScale });
 
   const agreeing = comparisons.filter((c) => c.agrees).length;
-  const numeric = { compared: comparisons.length, agreeing, answerUndefined, scales };
+  const numeric = { compared: comparisons.length, agreeing, answerUndefined, inconclusive, scales };
   const firstDiffering = comparisons.find((c) => !c.agrees);
   const counterexample = firstDiffering && {
     point: record(firstDiffering.point),
@@ -162,7 +174,11 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
     return { ...base, verdict: "incorrect", decidedBy: "numeric" };
   }
   if (comparisons.length === 0) {
-    notes.push("no sampled point lies inside the expression's domain (where it is defined and differentiable), so nothing could be compared");
+    notes.push(
+      inconclusive > 0
+        ? "at every sampled point float64 rounding is larger than the values, so nothing could be compared"
+        : "no sampled point lies inside the expression's domain (where it is defined and differentiable), so nothing could be compared",
+    );
     return { ...base, verdict: "undecided", decidedBy: "numeric" };
   }
   if (counterexample === undefined) return { ...base, verdict: "correct", decidedBy: "numeric" };

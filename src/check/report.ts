@@ -37,12 +37,13 @@ function derivativeCheckText(expression: Expr, check: DerivativeCheck): string[]
     const text = printBounded(difference);
     lines.push(
       proved ? "  symbolic  answer − derivative simplifies to 0 (a proof)"
-      : difference.kind === "num" || text.length <= 60 ? `  symbolic  answer − derivative simplifies to ${text}, not 0`
+      : check.verdict === "incorrect" && (difference.kind === "num" || text.length <= 60) ? `  symbolic  answer − derivative simplifies to ${text}, not 0`
       : "  symbolic  answer − derivative does not simplify to 0 (the simplifier is bounded: the numeric check decides)",
     );
   }
   if (compared > 0) {
-    lines.push(`  numeric   agrees at ${agreeing} of ${compared} random points (scales ${scales}, both signs, inside the domain)`);
+    const uncounted = check.numeric.inconclusive > 0 ? `; ${check.numeric.inconclusive} more where float64 rounding exceeds the values, not counted` : "";
+    lines.push(`  numeric   agrees at ${agreeing} of ${compared} random points (scales ${scales}, both signs, inside the domain${uncounted})`);
   }
   if (check.counterexample !== undefined) {
     const c = check.counterexample;

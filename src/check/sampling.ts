@@ -39,6 +39,34 @@ export function domainStatus(expr: Expr, point: Point): DomainStatus {
   return overflow ? "overflow" : "inside";
 }
 
+/** Largest magnitude, and smallest nonzero magnitude, a sample point may produce anywhere. */
+export const MODERATE_MAGNITUDE = 1e100;
+
+/**
+ * Whether every value of `exprs` at `point` is moderate (0, or within 1e-100..1e100) and no
+ * value underflowed to 0: far from float64's overflow and underflow, where a correct formula
+ * can come out as 0 or ∞ by accident (1/(1+exp(681))^2 is 0 in float64; sigmoid(-5000) is 0).
+ */
+export function valuesModerate(exprs: readonly Expr[], point: Point): boolean {
+  const values = evaluateAll(exprs, point);
+  for (const node of topologicalOrder(exprs)) {
+    const value = values.get(node.id) as number;
+    const size = Math.abs(value);
+    if (size > MODERATE_MAGNITUDE || (size !== 0 && size < 1 / MODERATE_MAGNITUDE)) return false;
+    if (value === 0 && node.kind === "call" && underflowed(node.op, node.args.map((a) => values.get(a.id) as number))) return false;
+  }
+  return true;
+}
+
+/**
+ * An exact 0 from nonzero arguments: underflow, unless the op is a sum (x - x is exactly 0) or
+ * piecewise (relu and heaviside are 0 on a half-line; these are the ops with kinks).
+ */
+function underflowed(op: string, args: readonly number[]): boolean {
+  if (op === "add" || op === "sub" || getOp(op).nonDifferentiableAt !== undefined) return false;
+  return args.length > 0 && args.every((a) => a !== 0);
+}
+
 export interface SamplingOptions {
   readonly seed?: number;
   /** Magnitudes are drawn log-uniformly in [scale/10, scale] for each scale. */

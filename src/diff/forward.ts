@@ -3,11 +3,10 @@
 // variable per pass (cost grows with the number of inputs, as the lecture says); vector mode
 // carries every variable's tangent in one pass.
 import type { Expr } from "../ast/expr.js";
-import { attachDiagnostics, diagnose } from "./diagnostics.js";
-import type { Point } from "../eval/evaluate.js";
-import { pointValue } from "../eval/evaluate.js";
+import { pointValue, type Point } from "../eval/evaluate.js";
 import { numberAlgebra } from "../ops/table.js";
 import type { OpSpec } from "../ops/types.js";
+import { attachDiagnostics, diagnose } from "./diagnostics.js";
 import { createDualAlgebra, dual, type Dual, type DualOperationCount } from "./dual.js";
 import {
   dependsOnVariable, evaluatePlan, gatherArgs, kinksFedBy, planGraph, readInputs, type GraphPlan,

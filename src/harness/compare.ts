@@ -4,6 +4,7 @@
 // number of parameters (forward: one pass each, finite differences: 2+ evaluations each) run
 // within a time budget on an evenly spread subset and report the measured part and the
 // extrapolated total.
+import { performance } from "node:perf_hooks";
 import type { Expr } from "../ast/expr.js";
 import { dagSize } from "../ast/walk.js";
 import { pointValue, type Point } from "../eval/evaluate.js";
@@ -11,7 +12,6 @@ import { numberAlgebra } from "../ops/table.js";
 import { EXACT_METHODS, getDifferentiator } from "../diff/registry.js";
 import { Tape } from "../diff/reverse/tape.js";
 import { METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
-import { performance } from "node:perf_hooks";
 import { measure, median, timeOnce } from "./measure.js";
 
 /** One function at one point, and the variables to differentiate by. */
@@ -71,7 +71,8 @@ export interface MethodRow {
   /** Deviation from the exact methods' consensus over the measured parameters. */
   readonly maxAbsError: number;
   readonly maxRelError: number;
-  readonly check: { readonly passed: boolean; readonly rtol: number; readonly atol: number };
+  /** Whether every compared parameter is within tolerance; `compared` = parameters with a reference. */
+  readonly check: { readonly passed: boolean; readonly rtol: number; readonly atol: number; readonly compared: number };
   /** Finite differences: parameters whose deviation is within the method's own error estimate. */
   readonly withinEstimate?: number;
   /** Set-up time (one call), ms. */
@@ -233,9 +234,11 @@ function deviation(gradient: Gradient, wrt: readonly string[], reference: Readon
   let maxRelError = 0;
   let passed = true;
   let sawNaN = false;
+  let compared = 0;
   for (const name of wrt) {
     const ref = reference.get(name);
     if (ref === undefined) continue;
+    compared++;
     const g = gradient[name];
     const delta = g === ref ? 0 : Math.abs(g - ref); // equal infinities deviate by 0, not NaN
     if (Number.isNaN(delta)) {
@@ -247,14 +250,16 @@ function deviation(gradient: Gradient, wrt: readonly string[], reference: Readon
     maxRelError = Math.max(maxRelError, delta === 0 ? 0 : delta / Math.abs(ref));
     if (!(delta <= tol.atol + tol.rtol * Math.abs(ref))) passed = false;
   }
-  return sawNaN ? { maxAbsError: NaN, maxRelError: NaN, passed } : { maxAbsError, maxRelError, passed };
+  // Nothing to compare with (no exact method ran): no verdict, rather than a vacuous pass.
+  if (compared === 0) return { maxAbsError: NaN, maxRelError: NaN, passed: false, compared };
+  return sawNaN ? { maxAbsError: NaN, maxRelError: NaN, passed, compared } : { maxAbsError, maxRelError, passed, compared };
 }
 
 function failedRow(c: GradientCase, method: MethodName, error: unknown): MethodRow {
   const message = error instanceof Error ? error.message : String(error);
   return {
     suite: c.suite, case: c.name, method, parameters: c.wrt.length, measuredParameters: 0, extrapolated: false,
-    value: NaN, gradient: {}, maxAbsError: NaN, maxRelError: NaN, check: { passed: false, ...TOLERANCES.exact },
+    value: NaN, gradient: {}, maxAbsError: NaN, maxRelError: NaN, check: { passed: false, ...TOLERANCES.exact, compared: 0 },
     setupMs: NaN, measuredMs: NaN, gradientMs: NaN, ratio: NaN, timedRuns: 0,
     cost: zeroCost(), totalCost: zeroCost(), setupCost: zeroCost(), kinks: [], notes: [], error: message,
   };
@@ -288,11 +293,12 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
     const extrapolated = extrapolation !== undefined;
     const gradientMs = extrapolation?.gradientMs ?? run.measuredMs;
     const errorEstimate = result.errorEstimate;
-    const withinEstimate = errorEstimate === undefined
+    const withinEstimate = errorEstimate === undefined || reference.size === 0
       ? undefined
       : run.wrt.filter((name) => Math.abs(result.gradient[name] - (reference.get(name) ?? NaN)) <= errorEstimate[name]).length;
     const notes = [...(result.notes ?? [])];
     if (extrapolation !== undefined) notes.push(extrapolation.note);
+    if (reference.size === 0) notes.push("no exact method (symbolic, forward, reverse) ran, so there is nothing to check against");
     const { diagnostics } = result;
     return {
       suite: c.suite, case: c.name, method,
@@ -301,7 +307,7 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
       gradient: result.gradient,
       ...(errorEstimate !== undefined ? { errorEstimate } : {}),
       maxAbsError: dev.maxAbsError, maxRelError: dev.maxRelError,
-      check: { passed: dev.passed, ...tol },
+      check: { passed: dev.passed, ...tol, compared: dev.compared },
       ...(withinEstimate !== undefined ? { withinEstimate } : {}),
       setupMs: run.setupMs, measuredMs: run.measuredMs, gradientMs, ratio: gradientMs / functionMs, timedRuns: run.timedRuns,
       cost: result.cost, totalCost: extrapolation?.totalCost ?? result.cost, setupCost: run.setupCost,

@@ -9,23 +9,37 @@ import { mulberry32, uniform } from "./prng.js";
 
 export const DEFAULT_JACOBIAN_SIZES: readonly number[] = [1, 4, 16, 64];
 
+/** Layers of the shared trunk: deep enough that every backward sweep does real work. */
+export const TRUNK_DEPTH = 16;
+
 /**
- * f_k(x) = tanh(Σ_i w_ki sin(x_i)) + x_m x_(m+1) with m = k mod A: every output a different
- * nonlinear mix of all inputs over a shared trunk s_i = sin(x_i). Weights are seeded numbers.
+ * f: R^A → R^B with a shared trunk and a small head per output, the shape of most computations
+ * (a network's hidden layers, a simulation's state). Trunk: h⁰ = x, then for l = 1..depth
+ * h^l_i = sin(h^(l−1)_i + mean_j h^(l−1)_j), so every h^l_i depends on every input. Head:
+ * f_k = tanh(u_k h_m + v_k h_(m+1)) + x_m x_(m+1) with h = h^depth, m = k mod A, (u_k, v_k)
+ * seeded: every output a different nonlinear mix of all inputs. A forward pass sweeps the trunk
+ * and every head; a backward sweep for output k its own head and the whole trunk.
  */
 export function jacobianFunction(
-  inputs: number, outputs: number, seed = 1,
+  inputs: number, outputs: number, seed = 1, depth = TRUNK_DEPTH,
 ): { f: Expr[]; point: Map<string, number>; wrt: string[]; weights: number[][] } {
   const random = mulberry32(seed);
   const wrt = Array.from({ length: inputs }, (_, i) => `x_${i + 1}`);
   const point = new Map(wrt.map((name) => [name, uniform(random, -1, 1)]));
-  const trunk = wrt.map((name) => call("sin", [variable(name)]));
+  const x = wrt.map((name) => variable(name));
+  let h: Expr[] = x;
+  for (let l = 1; l <= depth; l++) {
+    const previous = h;
+    const mean = call("mul", [num(1 / inputs), previous.reduce((acc, t) => call("add", [acc, t]))]);
+    h = previous.map((hi) => call("sin", [call("add", [hi, mean])]));
+  }
+  const trunk = h;
   // Three decimals, so the printed function is readable.
-  const weights = Array.from({ length: outputs }, () => wrt.map(() => Math.round(uniform(random, -1, 1) * 1000) / 1000));
+  const weights = Array.from({ length: outputs }, () => [0, 1].map(() => Math.round(uniform(random, -1, 1) * 1000) / 1000));
   const f = Array.from({ length: outputs }, (_, k) => {
-    const mix = trunk.map((s, i) => call("mul", [num(weights[k][i]), s])).reduce((acc, t) => call("add", [acc, t]));
-    const coupling = call("mul", [variable(wrt[k % inputs]), variable(wrt[(k + 1) % inputs])]);
-    return call("add", [call("tanh", [mix]), coupling]);
+    const [m, m1] = [k % inputs, (k + 1) % inputs];
+    const mix = call("add", [call("mul", [num(weights[k][0]), trunk[m]]), call("mul", [num(weights[k][1]), trunk[m1]])]);
+    return call("add", [call("tanh", [mix]), call("mul", [x[m], x[m1]])]);
   });
   return { f, point, wrt, weights };
 }

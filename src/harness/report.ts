@@ -33,6 +33,13 @@ export const CASE_HEADER = [
   "operations", "f evals", "passes", "tape", "expr nodes DAG/tree",
 ] as const;
 
+/** pass / FAIL, or n/a when no exact method ran to compare with. */
+function checkCell(row: MethodRow): string {
+  if (row.error !== undefined) return "error";
+  if (row.check.compared === 0) return "n/a";
+  return row.check.passed ? "pass" : "FAIL";
+}
+
 function methodCells(row: MethodRow): string[] {
   if (row.error !== undefined) return [row.method, String(row.parameters), "error", ...new Array<string>(CASE_HEADER.length - 3).fill("-")];
   const approx = row.extrapolated ? "~" : "";
@@ -45,7 +52,7 @@ function methodCells(row: MethodRow): string[] {
     row.extrapolated ? `${row.measuredParameters}/${row.parameters}` : String(row.parameters),
     formatError(row.maxAbsError),
     formatError(row.maxRelError),
-    row.check.passed ? "pass" : "FAIL",
+    checkCell(row),
     row.withinEstimate !== undefined ? `${row.withinEstimate}/${row.measuredParameters}` : "-",
     formatMs(row.setupMs),
     `${approx}${formatMs(row.gradientMs)}`,
@@ -84,7 +91,7 @@ export function shortCaseTable(report: CaseReport): TableCells {
     rows: report.rows.map((row) => {
       const approx = row.extrapolated ? "~" : "";
       return [
-        row.method, formatError(row.maxRelError), row.error !== undefined ? "error" : row.check.passed ? "pass" : "FAIL",
+        row.method, formatError(row.maxRelError), checkCell(row),
         formatMs(row.setupMs), `${approx}${formatMs(row.gradientMs)}`, `${approx}${formatMs(row.ratio)}`, costSummary(row),
       ];
     }),

@@ -24,7 +24,7 @@ export function parse(text: string): Expr {
   return guarded(text, () => buildExpr(singleParse(text), text));
 }
 
-/** How many parses the grammar finds for `text` (1 for every valid input; 0 never returns). */
+/** How many parses the grammar finds for `text`: 1 for every valid input (a ParseError instead of 0). */
 export function countParses(text: string): number {
   return guarded(text, () => runParser(text).length);
 }
@@ -53,6 +53,7 @@ function singleParse(text: string): Syntax {
 function runParser(text: string): Syntax[] {
   const tokens = tokenize(text);
   checkTokens(tokens, text);
+  // nearley reads the tokens already lexed and checked above, not the text a second time.
   let next = 0;
   const replay = {
     reset: (): void => undefined,

@@ -7,6 +7,8 @@ export type OverBudget = "exceeded" | "predicted" | "stopped";
 
 /** Predictions are made only once a cell has taken this share of the budget (tiny times are noise). */
 const PREDICT_FROM_SHARE = 1 / 50;
+/** Both runs a prediction extrapolates from must have taken at least this long. */
+const NOISE_FLOOR_MS = 1;
 
 interface ColumnHistory {
   readonly points: { n: number; ms: number }[];
@@ -78,7 +80,8 @@ export function predictMs(points: readonly { n: number; ms: number }[], n: numbe
   if (points.length < 2) return undefined;
   const last = points[points.length - 1];
   const prev = points[points.length - 2];
-  if (last.ms < fromMs || last.n <= prev.n || n <= last.n) return undefined;
-  const ratio = Math.max(1, last.ms / Math.max(prev.ms, 1e-6));
+  // Below a millisecond a ratio is clock and garbage-collector noise, not growth.
+  if (last.ms < Math.max(fromMs, NOISE_FLOOR_MS) || prev.ms < NOISE_FLOOR_MS || last.n <= prev.n || n <= last.n) return undefined;
+  const ratio = Math.max(1, last.ms / prev.ms);
   return last.ms * ratio ** ((n - last.n) / (last.n - prev.n));
 }

@@ -1,10 +1,11 @@
 // The expression-swell benchmark: families, measurement under time budgets, and its outputs.
+export { maxRelativeDifference } from "./agreement.js";
 export { ColumnBudgets, predictMs, type OverBudget } from "./budget.js";
 export { swellCsv } from "./csv.js";
 export { FAMILIES, FAMILY_NAMES, isFamilyName, PARSE_TREE_LIMIT, TYPED_FAMILIES, type FamilyName, type SwellFamily } from "./families.js";
 export { MathjsPeer, type MathjsJob, type MathjsOutcome } from "./mathjs-peer.js";
 export {
-  defaultNs, maxRelativeDifference, runSwell, type SwellFamilyReport, type SwellOptions, type SwellReport,
+  defaultNs, runSwell, type SwellFamilyReport, type SwellOptions, type SwellReport,
 } from "./measure.js";
 export { PLOTTED_SERIES, plotPoints, renderSwellSvg, swellPlotSpec, type PlotPoint } from "./plot.js";
 export { budgetLegend, formatMs, formatNodes, rightAligned, swellSections, type FamilySection, type TextTable } from "./report-table.js";

@@ -21,7 +21,8 @@ import type { Gradient } from "../diff/types.js";
 import { ColumnBudgets, type OverBudget } from "./budget.js";
 import { FAMILIES, PARSE_TREE_LIMIT, type FamilyName, type SwellFamily } from "./families.js";
 import { MathjsPeer, type MathjsOutcome } from "./mathjs-peer.js";
-import { SWELL_COLUMNS, type ShownGradient, type SwellColumn, type SwellRow } from "./row.js";
+import { maxRelativeDifference } from "./agreement.js";
+import { emptyRow, SWELL_COLUMNS, type ShownGradient, type SwellColumn, type SwellRow, type Writable } from "./row.js";
 import { timeOnce, timeRepeated } from "./timing.js";
 
 export interface SwellOptions {
@@ -55,7 +56,6 @@ const SHORT_TEXT_NODES = 40;
 /** mathjs gets the text only while the tree is at most this big (its text is as long). */
 const MATHJS_TREE_LIMIT = 2_000_000;
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 type Budgets = ColumnBudgets<SwellColumn | "function">;
 
 /** n = 1, 2, …, min(maxN, 30), then steps of about ×1.5 ending at maxN. */
@@ -116,14 +116,21 @@ function stoppedNote(row: SwellRow): string {
   return fresh.length > 0 ? `; over budget: ${fresh.join(", ")}` : "";
 }
 
-/** Member n, or why it was not built (its construction ran, or would run, out of budget). */
+/**
+ * Member n, or why it was not built. A typed member costs at most one parse of a bounded text
+ * (PARSE_TREE_LIMIT); a computed one (nth-derivative) is built under the budget.
+ */
 function buildMember(family: SwellFamily, n: number, budgets: Budgets): { expr: Expr; parsed: boolean } | string {
+  if (family.typed) {
+    const expr = family.expression(n);
+    return { expr, parsed: expr.treeSize <= PARSE_TREE_LIMIT };
+  }
   const refused = budgets.refusal("function", n);
   if (refused !== undefined) return `building it is over budget (${refused})`;
   try {
     const { result: expr, ms } = timeOnce(() => family.expression(n, { timeLimitMs: budgets.budgetMs }));
     budgets.record("function", n, ms);
-    return { expr, parsed: family.typed && expr.treeSize <= PARSE_TREE_LIMIT };
+    return { expr, parsed: false };
   } catch (error) {
     if (error instanceof DerivationBudgetExceeded) return `building it is over budget (${error.message})`;
     throw error;
@@ -153,24 +160,25 @@ async function measureMember(
   const gradients: Gradients = {};
   const budgetMs = budgets.budgetMs;
 
-  /** Runs a cell unless refused; its figures are recorded by `work`. Returns whether it ran within budget. */
-  const cell = (column: SwellColumn, work: () => number): boolean => {
-    if (!columns.has(column)) return false;
-    const refused = budgets.refusal(column, n);
+  /**
+   * Runs a cell unless its column stopped (or, without a hard limit of its own, is predicted
+   * to run out); `work` records the figures and returns the time to charge.
+   */
+  const cell = (column: SwellColumn, work: () => number, hardLimit = false): void => {
+    if (!columns.has(column)) return;
+    const refused = hardLimit ? (budgets.isStopped(column) ? "stopped" : undefined) : budgets.refusal(column, n);
     if (refused !== undefined) {
       overBudget[column] = refused;
-      return false;
+      return;
     }
     try {
       const ms = work();
       const exceeded = budgets.record(column, n, ms);
       if (exceeded !== undefined) overBudget[column] = exceeded;
-      return true;
     } catch (error) {
       budgets.stop(column);
       if (error instanceof DerivationBudgetExceeded) overBudget[column] = "exceeded";
       else failed[column] = error instanceof Error ? error.message : String(error);
-      return false;
     }
   };
 
@@ -184,7 +192,7 @@ async function measureMember(
     row.deriveTreeMs = ms;
     gradients.symbolicTree = evaluateGradient(rootsOf(result.derivatives, wrt), wrt, point);
     return ms;
-  });
+  }, true);
 
   let shared: DerivativeExprs | undefined;
   cell("deriveShared", () => {
@@ -197,7 +205,7 @@ async function measureMember(
     row.derivativeDagNodesBuilt = result.nodesBuilt;
     row.deriveSharedMs = ms;
     return ms;
-  });
+  }, true);
 
   if (shared !== undefined) {
     const raw = rootsOf(shared, wrt);
@@ -315,44 +323,5 @@ function shownGradient(g: Gradients, mathjs: { mathjs?: number; mathjsUnsimplifi
     finiteDifference: g.finiteDifference?.[v] ?? null,
     mathjs: mathjs.mathjs ?? null,
     mathjsUnsimplified: mathjs.mathjsUnsimplified ?? null,
-  };
-}
-
-/** max over partials and pairs of |a − b| / max(|a|, |b|) (0 when both are 0); null if < 2 methods ran. */
-export function maxRelativeDifference(gradients: readonly (Gradient | undefined)[], wrt: readonly string[]): number | null {
-  const present = gradients.filter((g): g is Gradient => g !== undefined);
-  if (present.length < 2) return null;
-  let worst = 0;
-  for (const v of wrt) {
-    for (let i = 0; i < present.length; i++) {
-      for (let j = i + 1; j < present.length; j++) {
-        const a = present[i][v];
-        const b = present[j][v];
-        if (a === b) continue;
-        const scale = Math.max(Math.abs(a), Math.abs(b));
-        worst = Math.max(worst, Number.isFinite(scale) && scale > 0 ? Math.abs(a - b) / scale : Infinity);
-      }
-    }
-  }
-  return worst;
-}
-
-function emptyRow(family: string, n: number, variables: number, shown: string, parsed: boolean, f: Expr): Writable<SwellRow> {
-  return {
-    family, n, variables, shownVariable: shown, parsedFromText: parsed,
-    functionTreeNodes: f.treeSize, functionDagNodes: dagSize(f),
-    derivativeTreeNodes: null, derivativeTreeNodesBuilt: null, deriveTreeMs: null,
-    derivativeDagNodes: null, derivativeDagNodesBuilt: null, sharedDerivativeTreeNodes: null, deriveSharedMs: null,
-    simplifiedDagNodes: null, simplifiedTreeNodes: null, simplifyMs: null, simplifiedDerivativeText: null,
-    evaluateDerivativeMs: null,
-    tapeEntries: null, tapeRecordMs: null, tapeForwardMs: null, tapeBackwardMs: null,
-    forwardPasses: null, forwardMs: null, finiteDifferenceEvaluations: null, finiteDifferenceMs: null, finiteDifferenceErrorEstimate: null,
-    mathjsDerivativeNodes: null, mathjsDerivativeMs: null, mathjsDerivativeText: null,
-    mathjsUnsimplifiedNodes: null, mathjsUnsimplifiedMs: null,
-    gradient: {
-      symbolicTree: null, symbolicShared: null, symbolicSimplified: null, reverse: null, forward: null, finiteDifference: null, mathjs: null, mathjsUnsimplified: null,
-    },
-    exactMethodsMaxRelativeDifference: null,
-    overBudget: {}, failed: {},
   };
 }

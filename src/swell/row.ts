@@ -1,5 +1,7 @@
 // One measured row of the swell benchmark: a family member n, its sizes, times and gradients.
 // Flat and JSON-ready: a figure that was not obtained is null, and `overBudget` says why.
+import type { Expr } from "../ast/expr.js";
+import { dagSize } from "../ast/walk.js";
 import type { OverBudget } from "./budget.js";
 
 /** The measured cells, each under the time budget on its own. */
@@ -85,4 +87,27 @@ export interface SwellRow {
   readonly overBudget: Partial<Record<SwellColumn, OverBudget>>;
   /** Cells that failed for another reason (e.g. mathjs could not read the text), by column. */
   readonly failed: Partial<Record<SwellColumn, string>>;
+}
+
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A row with f's sizes and every other figure still null, to be filled in by the cells. */
+export function emptyRow(family: string, n: number, variables: number, shown: string, parsed: boolean, f: Expr): Writable<SwellRow> {
+  return {
+    family, n, variables, shownVariable: shown, parsedFromText: parsed,
+    functionTreeNodes: f.treeSize, functionDagNodes: dagSize(f),
+    derivativeTreeNodes: null, derivativeTreeNodesBuilt: null, deriveTreeMs: null,
+    derivativeDagNodes: null, derivativeDagNodesBuilt: null, sharedDerivativeTreeNodes: null, deriveSharedMs: null,
+    simplifiedDagNodes: null, simplifiedTreeNodes: null, simplifyMs: null, simplifiedDerivativeText: null,
+    evaluateDerivativeMs: null,
+    tapeEntries: null, tapeRecordMs: null, tapeForwardMs: null, tapeBackwardMs: null,
+    forwardPasses: null, forwardMs: null, finiteDifferenceEvaluations: null, finiteDifferenceMs: null, finiteDifferenceErrorEstimate: null,
+    mathjsDerivativeNodes: null, mathjsDerivativeMs: null, mathjsDerivativeText: null,
+    mathjsUnsimplifiedNodes: null, mathjsUnsimplifiedMs: null,
+    gradient: {
+      symbolicTree: null, symbolicShared: null, symbolicSimplified: null, reverse: null, forward: null, finiteDifference: null, mathjs: null, mathjsUnsimplified: null,
+    },
+    exactMethodsMaxRelativeDifference: null,
+    overBudget: {}, failed: {},
+  };
 }

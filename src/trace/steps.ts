@@ -56,8 +56,10 @@ function placeholders(op: string, args: readonly Expr[], varying: readonly boole
   const constantNames = op === "pow" ? ["a", "n"] : ["c", "k"];
   let v = 0;
   return args.map((arg, i) => {
+    // Varying arguments are f, g by position (x * sin(x): g = sin(x)), even when f is x itself.
+    const varyingName = varying[i] ? varyingNames[v++] : undefined;
     if (arg.kind === "var" && arg.name === x) return x;
-    let name = varying[i] ? varyingNames[v++] : constantNames[i] ?? `c${i}`;
+    let name = varyingName ?? constantNames[i] ?? `c${i}`;
     while (taken.has(name)) name += "_";
     return name;
   });

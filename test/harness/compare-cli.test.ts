@@ -55,4 +55,18 @@ describe("diffscope compare", () => {
     expect(stderr).toMatch(message);
     expect(stdout).toBe("");
   });
+
+  it("demo: Quiz 1 by the four methods (dy/dx = 1208.36656055419, dy/dz = 809.739809413939), then short quiz1 and nn2 tables", async () => {
+    const started = performance.now();
+    const { code, stdout } = await cli("demo");
+    expect(code).toBe(0);
+    for (const method of ["symbolic", "forward", "reverse"]) expect(stdout).toMatch(new RegExp(`^${method} +1208\\.36656055419 +809\\.739809413939$`, "m"));
+    expect(stdout).toMatch(/^finite-difference +1208\.3665605\d* +809\.73980941\d*$/m);
+    expect(stdout).toMatch(/^quiz1: /m);
+    expect(stdout).toMatch(/^nn2: widths 3,4,3,1/m);
+    expect(performance.now() - started).toBeLessThan(5000);
+    const json = JSON.parse((await cli("demo", "--json")).stdout) as { value: number; methods: Record<string, { gradient: Record<string, number> }> };
+    expect(Object.keys(json.methods)).toEqual(["symbolic", "finite-difference", "forward", "reverse"]);
+    expect(json.methods.reverse.gradient.x).toBeCloseTo(1208.36656055419, 9);
+  });
 });

@@ -141,6 +141,8 @@ function needsSpace(a: Token, b: Token): boolean {
   if (wordLike(a) && wordLike(b)) return true;
   // `3.*2` is mathjs's element-wise product, `3./2` its element-wise division.
   if (a.text.endsWith(".") && /^[*/^]/.test(b.text)) return true;
+  // `* *` glued would be our `**`, which mathjs does not have.
+  if (a.text === "*" && b.text === "*") return true;
   return false;
 }
 

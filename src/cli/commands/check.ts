@@ -133,6 +133,8 @@ they differ and, when it holds on part of the domain only, where it holds.
 
 ${BATCH_SCHEMA_HELP}
 
+An answer that starts with a minus sign needs "=": --answer="-sin(x)" (or name it: --answer x="-sin(x)").
+
 Exit codes: 0 correct, 1 incorrect (or undecidable), 2 the expression, answer or file could not be read.
 
 example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,

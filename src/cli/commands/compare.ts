@@ -2,6 +2,7 @@
 import { isMethodName } from "../../diff/registry.js";
 import { METHOD_NAMES, type MethodName } from "../../diff/types.js";
 import { CHECK_RULE } from "../../harness/compare.js";
+import { TRUNK_DEPTH } from "../../harness/jacobian.js";
 import { ACTIVATIONS, LOSSES, NetworkSpecError, type Activation, type Loss } from "../../harness/network.js";
 import {
   caseHeading, caseNotes, caseTable, crossoverGrid, crossoverSummary, jacobianTable, jsonReport, type TableCells,
@@ -32,7 +33,8 @@ ${SUITE_LINES}
   --seed N           seed of weights, inputs and target (default 1)
   --methods M,…      methods to run (default all: ${METHOD_NAMES.join(", ")})
   --budget MS        forward and finite differences: if all parameters would take longer, measure an
-                     evenly spread subset within MS and extrapolate (default 2000; mnist 6000)
+                     evenly spread subset within MS and extrapolate (default 2000; 6000 from
+                     10,000 parameters on)
   --sizes N,…        jacobian suite: the A and B values of the grid (default 1,4,16,64)
   --json             print {"check", "cases", "rows"}; every row names its "suite" and "method"
 
@@ -62,6 +64,11 @@ examples: diffscope compare nn2
       if (s !== "all" && !SUITE_NAMES.includes(s)) {
         throw new UsageError(`compare: unknown suite "${s}"`, `suites: ${[...SUITE_NAMES, "all"].join(", ")}`);
       }
+    }
+    const networkSuites = new Set(["logreg", "nn1", "nn2", "activations", "mnist", "network", "all"]);
+    const shaped = settings.widths !== undefined || settings.activation !== undefined || settings.loss !== undefined || settings.biases !== undefined;
+    if (shaped && !suites.some((s) => networkSuites.has(s))) {
+      io.stderr(`compare: note: --widths/--activation/--loss/--biases shape only the network suites (nn1, nn2, activations, mnist, network)\n`);
     }
     let report: ComparisonReport;
     try {
@@ -100,7 +107,8 @@ export function renderReport(report: ComparisonReport): string {
   if (report.jacobian !== undefined) {
     parts.push(
       [
-        "jacobian: f: R^A → R^B, f_k = tanh(Σ_i w_ki sin(x_i)) + x_m x_(m+1); full Jacobian by forward mode (A passes) and reverse mode (1 + B sweeps)",
+        `jacobian: f: R^A → R^B, a shared trunk of ${TRUNK_DEPTH} layers h^l_i = sin(h^(l−1)_i + mean_j h^(l−1)_j) from h⁰ = x, then ` +
+          "f_k = tanh(u_k h_m + v_k h_(m+1)) + x_m x_(m+1), m = k mod A;\nthe full Jacobian by forward mode (A passes) and reverse mode (1 forward + B backward sweeps)",
         "",
         table(jacobianTable(report.jacobian)).trimEnd(),
         "",
@@ -139,10 +147,17 @@ function networkSettings(values: ParsedArgs["values"]): NetworkSettings {
   };
 }
 
+/** Beyond this many weights even building the expression takes minutes. */
+const MAX_WEIGHTS = 1_000_000;
+
 function widthsOption(text: string): number[] {
   const widths = text.split(",").map((w) => Number(w.trim()));
-  if (widths.length < 2 || widths.some((w) => !Number.isInteger(w) || w < 1 || w > 100_000)) {
+  if (widths.length < 2 || widths.some((w) => !Number.isInteger(w) || w < 1)) {
     throw new UsageError(`compare: --widths expects two or more positive integers (input to output), got "${text}"`, "e.g. --widths 3,4,3,1");
+  }
+  const weights = widths.slice(1).reduce((total, w, l) => total + w * widths[l], 0);
+  if (weights > MAX_WEIGHTS) {
+    throw new UsageError(`compare: --widths ${text} has ${weights} weights; at most ${MAX_WEIGHTS} are supported`, "e.g. --widths 784,100,10 (79,400 weights)");
   }
   return widths;
 }

@@ -119,14 +119,14 @@ export class AxisSampler {
 
   /** Why the way from x to the point where `node` has arguments `args` is not smooth, if it is not. */
   private crossing({ index, op, baseArgs }: CheckedNode, args: readonly number[]): string | undefined {
-    const name = printBounded(this.plan.nodes[index]);
-    if (op.domain !== undefined && !op.domain(args)) return `would leave the domain of ${name}`;
-    if (op.nonDifferentiableAt?.(args)) return `would land on the kink of ${name}`;
+    const name = () => printBounded(this.plan.nodes[index]); // only when refusing
+    if (op.domain !== undefined && !op.domain(args)) return `would leave the domain of ${name()}`;
+    if (op.nonDifferentiableAt?.(args)) return `would land on the kink of ${name()}`;
     // An argument that changed sign passed through 0 on the way; refuse if 0 is a bad place.
     for (let k = 0; k < args.length; k++) {
       if (Math.sign(args[k]) === Math.sign(baseArgs[k])) continue;
       if (badAt(op, withZeroAt(args, k)) || badAt(op, withZeroAt(baseArgs, k))) {
-        return `would cross the ${op.nonDifferentiableAt?.(withZeroAt(args, k)) ? "kink" : "domain boundary"} of ${name}`;
+        return `would cross the ${op.nonDifferentiableAt?.(withZeroAt(args, k)) ? "kink" : "domain boundary"} of ${name()}`;
       }
     }
     return undefined;

@@ -1,5 +1,6 @@
 // Difference quotients along one axis, each with an error estimate: truncation from comparing
-// two (Richardson: three) step sizes, plus round-off ≈ eps·|f|/h.
+// two step sizes (Richardson: three), plus round-off ≈ eps·|f|/h. Richardson and one-sided
+// schemes also check, with their third step size, that the Taylor expansion holds there.
 import { isRefusal, type AxisSampler, type Refusal, type Sample } from "./sampler.js";
 
 export type Scheme = "forward" | "backward" | "central" | "richardson";
@@ -11,7 +12,7 @@ export interface Estimate {
   readonly value: number;
   /** Estimated absolute error: truncation + round-off. */
   readonly error: number;
-  /** Richardson: the differences shrank as the Taylor expansion predicts (else h was too large). */
+  /** The differences shrank as the Taylor expansion predicts (else h was too large); central: always. */
   readonly settled: boolean;
   /** A bound that does not trust the expansion: the whole spread of the quotients, + round-off. */
   readonly spread: number;
@@ -85,8 +86,7 @@ const MARGIN = 2;
 /**
  * One scheme at nominal step h. Error model (C = central, D = one-sided quotient):
  * D(h) − D(h/2) ≈ c·h/2, so D(h)'s truncation ≈ 2|D(h) − D(h/2)| (D(h/4) checks the
- * expansion holds); C(h) − C(h/2) ≈ ¾·a·h², so
- * C(h)'s ≈ (4/3)|C(h) − C(h/2)|; R₁ = (4C(h/2) − C(h))/3 and R₂ = (4C(h/4) − C(h/2))/3 err by
+ * expansion holds); C(h) − C(h/2) ≈ ¾·a·h², so C(h)'s ≈ (4/3)|C(h) − C(h/2)|; R₁ = (4C(h/2) − C(h))/3 and R₂ = (4C(h/4) − C(h/2))/3 err by
  * b·h⁴/4 and b·h⁴/64, so R₂'s ≈ |R₂ − R₁|/15; each times MARGIN. Round-off: one evaluation of
  * f carries δ (see evaluationNoise), which the quotients divide by h: δ/h (C), 2δ/h (D),
  * (16 + 2)/3·δ/h = 6δ/h (R₂). Central differences sample two step sizes only: nothing checks

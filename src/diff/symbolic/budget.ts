@@ -20,7 +20,7 @@ export class DerivationBudgetExceeded extends Error {
   ) {
     super(
       limit === "nodes"
-        ? `derivation stopped after building ${nodesBuilt} nodes (the node budget); the derivative swells — try the shared mode`
+        ? `derivation stopped after building ${nodesBuilt} nodes (the node budget)`
         : `derivation stopped after ${Math.round(elapsedMs)} ms and ${nodesBuilt} nodes built (the time budget)`,
     );
     this.name = "DerivationBudgetExceeded";

@@ -7,6 +7,8 @@
 // coefficients beyond MAX_COEFFICIENT, so the work per node is bounded (the pass stays linear
 // in the DAG) and so is the loss of accuracy: an expanded high-degree polynomial with large
 // alternating coefficients (the logistic map's l5') cancels badly in float64.
+// Collecting is safe inside the domain only: an atom that cancels (log(x) - log(x) → 0) or is
+// multiplied by 0 disappears with the NaN it would give outside its domain.
 import { callNode, num, variable, type Call, type Expr } from "../../ast/expr.js";
 import { significantDigits } from "./numbers.js";
 

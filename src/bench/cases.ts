@@ -1,0 +1,102 @@
+// The benchmark's functions: the lecture's Quiz 1, the Quiz-2 network at its own size and at
+// MNIST size, and the logistic map (a deep chain whose printed tree doubles at every step).
+import { num, variable, type Expr } from "../ast/expr.js";
+import { variablesOf } from "../ast/walk.js";
+import { call } from "../ops/table.js";
+import { parse } from "../parse/parse.js";
+import { buildNetwork, describeNetwork, type Network } from "../harness/network.js";
+import { QUIZ1_TEXT } from "../harness/suites.js";
+
+export interface BenchCase {
+  /** Short name used in rows, e.g. "quiz1", "nn 784-100-10". */
+  readonly name: string;
+  readonly description: string;
+  readonly f: Expr;
+  readonly wrt: readonly string[];
+  readonly point: ReadonlyMap<string, number>;
+  /** The network, for the peers that rebuild it (hand-written, TensorFlow.js). */
+  readonly network?: Network;
+  /** Text mathjs can read, when the printed tree is small enough to print at all. */
+  readonly mathjsText?: string;
+  /** Why mathjs is not run, when it is a case mathjs was asked for. */
+  readonly mathjsSkipped?: string;
+  /** Whether the case is large (fewer timing samples, budgeted methods). */
+  readonly large: boolean;
+}
+
+export function quiz1Case(): BenchCase {
+  const f = parse(QUIZ1_TEXT);
+  return {
+    name: "quiz1",
+    description: `the lecture's Quiz 1, ${QUIZ1_TEXT} at x=2, z=3`,
+    f,
+    wrt: ["x", "z"],
+    point: new Map([["x", 2], ["z", 3]]),
+    mathjsText: QUIZ1_TEXT,
+    large: false,
+  };
+}
+
+export function networkCase(widths: readonly number[]): BenchCase {
+  const network = buildNetwork({ widths });
+  return {
+    name: `nn ${widths.join("-")}`,
+    description: `network ${describeNetwork(network)}; gradient with respect to all weights`,
+    f: network.loss,
+    wrt: network.parameters,
+    point: network.point,
+    network,
+    large: network.parameters.length > 1000,
+  };
+}
+
+/** l_1 = x, l_{k+1} = 4 l_k (1 − l_k); f = l_n. Each l_k is one shared node used twice. */
+export function logisticMap(n: number): Expr {
+  let l: Expr = variable("x");
+  for (let k = 1; k < n; k++) l = call("mul", [call("mul", [num(4), l]), call("sub", [num(1), l])]);
+  return l;
+}
+
+/** The logistic map as text: each step repeats the previous one twice (2^(n−1) copies of x). */
+function logisticText(n: number): string {
+  let text = "x";
+  for (let k = 1; k < n; k++) text = `4 * (${text}) * (1 - (${text}))`;
+  return text;
+}
+
+/** Largest n whose printed tree mathjs is given (2^(n−1) leaves). */
+const MATHJS_LOGISTIC_LIMIT = 10;
+
+export function logisticCase(n: number): BenchCase {
+  const f = logisticMap(n);
+  if (variablesOf(f).join() !== "x") throw new Error("internal: logistic map must be a function of x alone");
+  return {
+    name: `logistic n=${n}`,
+    description: `logistic map l_{k+1} = 4 l_k (1 − l_k), l_1 = x, f = l_${n} at x = 0.3 (shared DAG: ${3 * (n - 1) + 1} nodes)`,
+    f,
+    wrt: ["x"],
+    point: new Map([["x", 0.3]]),
+    mathjsText: n <= MATHJS_LOGISTIC_LIMIT ? logisticText(n) : undefined,
+    mathjsSkipped:
+      n <= MATHJS_LOGISTIC_LIMIT
+        ? undefined
+        : `mathjs works on trees: l_${n} printed has 2^${n - 1} copies of x (see the n=${MATHJS_LOGISTIC_LIMIT} case)`,
+    large: false,
+  };
+}
+
+export interface CaseSelection {
+  /** Leave out the 784-100-10 network (for a quick run). */
+  readonly quick?: boolean;
+}
+
+export function benchCases(selection: CaseSelection = {}): (() => BenchCase)[] {
+  const cases: (() => BenchCase)[] = [
+    quiz1Case,
+    () => networkCase([3, 4, 3, 1]),
+    () => logisticCase(100),
+    () => logisticCase(MATHJS_LOGISTIC_LIMIT),
+  ];
+  if (!selection.quick) cases.push(() => networkCase([784, 100, 10]));
+  return cases;
+}

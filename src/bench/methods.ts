@@ -1,0 +1,197 @@
+// diffscope's own methods as benchmark rows: one gradient, one function evaluation (the one the
+// method is fairly compared with: the interpreter's for interpreted methods, compiled code for
+// compiled ones), set-up timed apart, and the gradient's deviation from the reference.
+import { compileExprs } from "../compile/expr.js";
+import { readInputs } from "../compile/layout.js";
+import { prepareCompiledReverse } from "../compile/reverse.js";
+import { prepareCompiledSymbolic } from "../compile/symbolic.js";
+import { evaluatePlan, planGraph } from "../diff/finite-difference/graph-plan.js";
+import { getDifferentiator } from "../diff/registry.js";
+import { prepareReverse } from "../diff/reverse/differentiator.js";
+import type { GradientResult, MethodName } from "../diff/types.js";
+import type { BenchCase } from "./cases.js";
+import { consume, timeOnce, timePair, type TimingBudget } from "./timing.js";
+
+export interface BenchRow {
+  readonly case: string;
+  readonly method: string;
+  /** Median seconds of one gradient (all partials and f); extrapolated when `extrapolated` is set. */
+  readonly gradientSeconds: number | null;
+  /** Median seconds of one evaluation of f on the path this method is compared with. */
+  readonly functionSeconds: number | null;
+  /** gradientSeconds / functionSeconds. */
+  readonly ratio: number | null;
+  readonly path?: "compiled" | "interpreted" | "peer";
+  /** One-off set-up: derivation, tape recording, code generation, peer preparation. */
+  readonly setupSeconds?: number;
+  /** max_i |g_i − r_i| / max_i |r_i| against compiled reverse mode (on the parameters measured). */
+  readonly deviation?: number | null;
+  /** Set when only `measured` of `of` partials were timed and the total extrapolated linearly. */
+  readonly extrapolated?: { readonly measured: number; readonly of: number };
+  readonly note?: string;
+}
+
+export interface CaseContext {
+  readonly c: BenchCase;
+  readonly budget: TimingBudget;
+  /** The reference gradient (compiled reverse mode), in wrt order. */
+  readonly reference: Float64Array;
+  /** f on the interpreter and compiled, at the case's point. */
+  readonly interpretedFunction: () => void;
+  readonly compiledFunction: () => void;
+  readonly compiledFunctionViaPoint: () => void;
+  readonly compiledFunctionSetupSeconds: number;
+}
+
+export function deviation(got: ArrayLike<number>, reference: ArrayLike<number>, indices?: readonly number[]): number {
+  let worst = 0;
+  let scale = 0;
+  const at = indices ?? Array.from({ length: reference.length }, (_, i) => i);
+  at.forEach((i, k) => {
+    worst = Math.max(worst, Math.abs(got[indices === undefined ? i : k] - reference[i]));
+    scale = Math.max(scale, Math.abs(reference[i]));
+  });
+  return scale === 0 ? worst : worst / scale;
+}
+
+const gradientVector = (r: GradientResult, wrt: readonly string[]) => wrt.map((v) => r.gradient[v]);
+
+function row(c: BenchCase, method: string, gradientSeconds: number, functionSeconds: number, rest: Partial<BenchRow>): BenchRow {
+  return { case: c.name, method, gradientSeconds, functionSeconds, ratio: gradientSeconds / functionSeconds, ...rest };
+}
+
+/** The reference gradient and f's evaluators, shared by all rows of a case. */
+export function caseContext(c: BenchCase, budget: TimingBudget): { context: CaseContext; referenceRow: BenchRow } {
+  const reverse = timeOnce(() => prepareCompiledReverse(c.f, c.wrt));
+  const prepared = reverse.result;
+  const result = prepared.at(c.point);
+  const reference = Float64Array.from(gradientVector(result, c.wrt));
+  const plan = planGraph(c.f);
+  const values = new Float64Array(plan.nodes.length);
+  const interpretedFunction = () => {
+    const inputs = Float64Array.from(plan.variables, (name) => c.point.get(name) as number);
+    consume(evaluatePlan(plan, inputs, values));
+  };
+  const compiledF = timeOnce(() => compileExprs(c.f));
+  const fInputs = readInputs(compiledF.result.layout, c.point);
+  const fOut = new Float64Array(1);
+  const compiledFunction = () => consume(compiledF.result.evaluateInputs(fInputs, fOut)[0]);
+  const compiledFunctionViaPoint = () => consume(compiledF.result.evaluate(c.point)[0]);
+  const context: CaseContext = {
+    c, budget, reference, interpretedFunction, compiledFunction, compiledFunctionViaPoint,
+    compiledFunctionSetupSeconds: compiledF.seconds,
+  };
+  // The kernel: Float64Array in, Float64Array out (as the hand-written gradients are timed).
+  const kernel = prepared.kernel;
+  if (kernel === undefined) {
+    const t = timePair(() => consume(prepared.at(c.point).value), interpretedFunction, budget);
+    return {
+      context,
+      referenceRow: row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
+        path: "interpreted", setupSeconds: reverse.seconds, deviation: 0, note: `fell back: ${prepared.fallbackReason}`,
+      }),
+    };
+  }
+  const inputs = readInputs(kernel.layout, c.point);
+  const results = new Float64Array(kernel.gradientNames.length + 1);
+  const t = timePair(() => {
+    kernel.run(inputs, results);
+    consume(results[0]);
+  }, compiledFunction, budget);
+  return {
+    context,
+    referenceRow: row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
+      path: "compiled", setupSeconds: reverse.seconds, deviation: 0,
+      note: `${kernel.chunks} generated function${kernel.chunks === 1 ? "" : "s"}; arrays in and out`,
+    }),
+  };
+}
+
+export function reverseTapedRow(x: CaseContext): BenchRow {
+  const { c } = x;
+  const setup = timeOnce(() => prepareReverse(c.f, c.wrt));
+  const got = gradientVector(setup.result.at(c.point), c.wrt);
+  const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction, x.budget);
+  return row(c, "reverse (taped)", t.gradientSeconds, t.functionSeconds, {
+    path: "interpreted", setupSeconds: setup.seconds, deviation: deviation(got, x.reference),
+  });
+}
+
+export function reverseViaPointRow(x: CaseContext): BenchRow {
+  const { c } = x;
+  const prepared = prepareCompiledReverse(c.f, c.wrt);
+  const t = timePair(() => consume(prepared.at(c.point).value), x.compiledFunctionViaPoint, x.budget);
+  return row(c, "reverse (compiled, at(point))", t.gradientSeconds, t.functionSeconds, {
+    path: prepared.path, deviation: deviation(gradientVector(prepared.at(c.point), c.wrt), x.reference),
+    note: "through the Differentiator interface: reads the point by name, builds the gradient record",
+  });
+}
+
+export function symbolicInterpretedRow(x: CaseContext): BenchRow {
+  const { c } = x;
+  const setup = timeOnce(() => getDifferentiator("symbolic").prepare(c.f, c.wrt));
+  const got = gradientVector(setup.result.at(c.point), c.wrt);
+  const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction, x.budget);
+  return row(c, "symbolic (interpreted)", t.gradientSeconds, t.functionSeconds, {
+    path: "interpreted", setupSeconds: setup.seconds, deviation: deviation(got, x.reference),
+  });
+}
+
+export function symbolicCompiledRow(x: CaseContext): BenchRow {
+  const { c } = x;
+  const setup = timeOnce(() => prepareCompiledSymbolic(c.f, c.wrt));
+  const { program } = setup.result;
+  const inputs = readInputs(program.layout, c.point);
+  const results = new Float64Array(c.wrt.length + 1);
+  program.evaluateInputs(inputs, results);
+  const got = results.subarray(1);
+  const dev = deviation(Float64Array.from(got), x.reference);
+  const t = timePair(() => consume(program.evaluateInputs(inputs, results)[0]), x.compiledFunction, x.budget);
+  return row(c, "symbolic (compiled)", t.gradientSeconds, t.functionSeconds, {
+    path: program.path, setupSeconds: setup.seconds, deviation: dev,
+    note: program.path === "interpreted" ? `fell back: ${program.fallbackReason}` : `${program.chunks} generated function${program.chunks === 1 ? "" : "s"}`,
+  });
+}
+
+/** Parameters spread evenly over wrt (so each layer of a network is represented). */
+function evenIndices(n: number, k: number): number[] {
+  return Array.from({ length: k }, (_, j) => Math.floor((j * n) / k));
+}
+
+/**
+ * A method whose cost grows with the number of partials (finite differences, forward mode):
+ * all of them when there are few; on a large case, two subsets timed and the full gradient
+ * extrapolated along the line through them.
+ */
+export function perParameterRow(x: CaseContext, method: MethodName, label: string): BenchRow {
+  const { c } = x;
+  const differentiator = getDifferentiator(method);
+  const n = c.wrt.length;
+  if (!c.large) {
+    const prepared = differentiator.prepare(c.f, c.wrt);
+    const got = gradientVector(prepared.at(c.point), c.wrt);
+    const t = timePair(() => consume(prepared.at(c.point).value), x.interpretedFunction, x.budget);
+    return row(c, label, t.gradientSeconds, t.functionSeconds, { path: "interpreted", deviation: deviation(got, x.reference) });
+  }
+  const sizes = [2, 8];
+  const runs = sizes.map((k) => {
+    const indices = evenIndices(n, k);
+    const wrt = indices.map((i) => c.wrt[i]);
+    const prepared = differentiator.prepare(c.f, wrt);
+    prepared.at(c.point); // warm-up
+    const timed = [0, 1].map(() => timeOnce(() => prepared.at(c.point)));
+    const seconds = Math.min(...timed.map((r) => r.seconds));
+    return { k, seconds, indices, got: gradientVector(timed[0].result, wrt) };
+  });
+  const [a, b] = runs;
+  const slope = Math.max(0, (b.seconds - a.seconds) / (b.k - a.k));
+  const intercept = Math.max(0, a.seconds - slope * a.k);
+  const total = intercept + slope * n;
+  const f = timePair(undefined, x.interpretedFunction, x.budget).functionSeconds;
+  return row(c, label, total, f, {
+    path: "interpreted",
+    deviation: deviation(b.got, x.reference, b.indices),
+    extrapolated: { measured: b.k, of: n },
+    note: `timed on ${a.k} and ${b.k} of ${n} partials, extrapolated linearly`,
+  });
+}

@@ -1,0 +1,167 @@
+import { variablesOf } from "../../ast/walk.js";
+import { pointNames } from "../../eval/evaluate.js";
+import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
+import { METHOD_NAMES, type GradientOptions, type GradientResult, type MethodName } from "../../diff/types.js";
+import { printExpr } from "../../print/text.js";
+import { parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import type { Command } from "../command.js";
+import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
+import { EXIT, UsageError } from "../io.js";
+
+const SCHEMES = ["forward", "backward", "central", "richardson"] as const;
+
+export const gradCommand: Command = {
+  name: "grad",
+  summary: "the gradient by all four methods side by side, with deviations and costs",
+  help: `usage: diffscope grad EXPR --at x=2,z=3 [--wrt x,z] [--method all|symbolic|finite-difference|forward|reverse] [--json]
+
+  --at NAME=VALUE,…     the point (values may be constant expressions, e.g. pi/4)
+  --wrt x,z             variables to differentiate by (default: every variable of EXPR)
+  --method M            one method, or all (default)
+  --mode tree|shared    symbolic: textbook tree recursion or shared DAG (default shared)
+  --scheme S            finite differences: forward, backward, central or richardson (default)
+  --step H              finite differences: step size (default automatic, e.g. eps^(1/3)·max(1,|x|) for central)
+  --json                print {"value", "methods": {"<method>": {"gradient": {…}, "cost": {…}, …}}}
+
+The deviation column is each method's largest difference from the exact methods (symbolic,
+forward, reverse) other than itself; finite differences also report their own error estimate.`,
+  options: {
+    at: { type: "string" },
+    wrt: { type: "string" },
+    method: { type: "string" },
+    mode: { type: "string" },
+    scheme: { type: "string" },
+    step: { type: "string" },
+    json: { type: "boolean" },
+  },
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, this.options, "grad");
+    const f = parseExpressionArg(positionals[0], "grad");
+    const point = parsePoint(stringOption(values, "at"), "grad");
+    const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
+    const methods = parseMethods(stringOption(values, "method"));
+    const options = parseGradientOptions(values);
+
+    const results = new Map<MethodName, GradientResult>();
+    for (const method of methods) results.set(method, DIFFERENTIATORS[method].gradient(f, point, wrt, options));
+    const value = [...results.values()][0].value;
+    const deviations = new Map([...results].map(([m, r]) => [m, deviationFromExact(m, r, results)]));
+
+    if (values.json) {
+      const methodsJson = Object.fromEntries(
+        [...results].map(([m, r]) => [m, {
+          gradient: r.gradient,
+          ...(r.errorEstimate ? { errorEstimate: r.errorEstimate } : {}),
+          deviationFromExact: deviations.get(m),
+          cost: r.cost,
+          diagnostics: r.diagnostics,
+          ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
+        }]),
+      );
+      io.stdout(`${toJson({ expression: printExpr(f), at: Object.fromEntries(point), wrt, value, methods: methodsJson })}\n`);
+      return EXIT.ok;
+    }
+    io.stdout(renderTables(printExpr(f), point, wrt, value, results, deviations));
+    return EXIT.ok;
+  },
+};
+
+function parseWrt(text: string | undefined, inExpression: string[], inPoint: string[]): string[] {
+  if (text === undefined) return inExpression;
+  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`grad: --wrt: "${name}" is not a variable name`);
+    if (!inExpression.includes(name) && !inPoint.includes(name)) {
+      throw new UsageError(`grad: --wrt ${name}: ${name} is neither in the expression nor in --at`, `variables of the expression: ${inExpression.join(", ") || "(none)"}`);
+    }
+  }
+  return names;
+}
+
+function parseMethods(text: string | undefined): MethodName[] {
+  if (text === undefined || text === "all") return [...METHOD_NAMES];
+  const names = text.split(",").map((s) => s.trim());
+  for (const name of names) {
+    if (!isMethodName(name)) throw new UsageError(`grad: unknown method "${name}"`, `methods: all, ${METHOD_NAMES.join(", ")}`);
+  }
+  return names as MethodName[];
+}
+
+function parseGradientOptions(values: Record<string, unknown>): GradientOptions {
+  const mode = values.mode;
+  if (mode !== undefined && mode !== "tree" && mode !== "shared") throw new UsageError(`grad: --mode must be tree or shared, got "${String(mode)}"`);
+  const scheme = values.scheme;
+  if (scheme !== undefined && !(SCHEMES as readonly unknown[]).includes(scheme)) {
+    throw new UsageError(`grad: --scheme must be one of ${SCHEMES.join(", ")}, got "${String(scheme)}"`);
+  }
+  let step: number | undefined;
+  if (values.step !== undefined) {
+    step = Number(values.step);
+    if (!(step > 0) || !Number.isFinite(step)) throw new UsageError(`grad: --step must be a positive number, got "${String(values.step)}"`);
+  }
+  return {
+    symbolicMode: mode as "tree" | "shared" | undefined,
+    finiteDifference: { scheme: scheme as (typeof SCHEMES)[number] | undefined, step },
+  };
+}
+
+/** Largest |difference| of a method's partials from each exact method other than itself. */
+function deviationFromExact(method: MethodName, result: GradientResult, all: ReadonlyMap<MethodName, GradientResult>): { maxAbsolute: number; maxRelative: number } | undefined {
+  let maxAbsolute = 0;
+  let maxRelative = 0;
+  let compared = false;
+  for (const exact of EXACT_METHODS) {
+    const other = all.get(exact);
+    if (exact === method || other === undefined) continue;
+    compared = true;
+    for (const v of Object.keys(result.gradient)) {
+      const diff = Math.abs(result.gradient[v] - other.gradient[v]);
+      maxAbsolute = Math.max(maxAbsolute, diff);
+      maxRelative = Math.max(maxRelative, diff / Math.max(Math.abs(other.gradient[v]), Number.MIN_VALUE));
+    }
+  }
+  return compared ? { maxAbsolute, maxRelative } : undefined;
+}
+
+function renderTables(
+  text: string,
+  point: ReadonlyMap<string, number>,
+  wrt: readonly string[],
+  value: number,
+  results: ReadonlyMap<MethodName, GradientResult>,
+  deviations: ReadonlyMap<MethodName, { maxAbsolute: number; maxRelative: number } | undefined>,
+): string {
+  const methods = [...results.keys()];
+  const at = [...point].map(([k, v]) => `${k} = ${formatValue(v)}`).join(", ");
+  let out = `f = ${text}\nat ${at}:  f = ${formatValue(value)}\n\n`;
+  out += formatTable(
+    ["partial", ...methods],
+    wrt.map((v) => [`∂f/∂${v}`, ...methods.map((m) => formatSignificant((results.get(m) as GradientResult).gradient[v], 15))]),
+  );
+  out += "\n";
+  out += formatTable(
+    ["method", "max |dev| vs exact", "max rel dev", "FD error est.", "ops", "f evals", "passes", "tape", "expr DAG", "expr tree"],
+    methods.map((m) => {
+      const r = results.get(m) as GradientResult;
+      const dev = deviations.get(m);
+      const estimate = r.errorEstimate ? Math.max(...Object.values(r.errorEstimate)) : undefined;
+      return [
+        m,
+        dev ? dev.maxAbsolute.toExponential(1) : "-",
+        dev ? dev.maxRelative.toExponential(1) : "-",
+        estimate !== undefined ? estimate.toExponential(1) : "-",
+        String(r.cost.operations),
+        String(r.cost.functionEvaluations),
+        String(r.cost.passes),
+        String(r.cost.tapeEntries),
+        String(r.cost.expressionNodes),
+        String(r.cost.expressionTreeNodes),
+      ];
+    }),
+  );
+  const first = [...results.values()][0];
+  for (const kink of first.diagnostics.kinks) out += `\nnote: ${kink.expression} is at a non-differentiable point; convention: ${kink.convention}`;
+  if (first.diagnostics.nonFinite) out += `\nnote: ${first.diagnostics.nonFinite.message}`;
+  for (const [m, r] of results) for (const note of r.notes ?? []) out += `\nnote (${m}): ${note}`;
+  return out.endsWith("\n") ? out : `${out}\n`;
+}
