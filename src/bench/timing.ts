@@ -28,10 +28,20 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+type BatchLoop = (run: () => void, batch: number) => void;
+
+/**
+ * A loop of its own for each timed function: one shared loop would see many callees, its
+ * call site would go megamorphic, and tiny functions would be timed with a slow call.
+ */
+function freshLoop(): BatchLoop {
+  return new Function("run", "batch", "for (let i = 0; i < batch; i++) run();") as BatchLoop;
+}
+
 /** Seconds per call of `run`, from one batch of `batch` calls. */
-function timeBatch(run: () => void, batch: number): number {
+function timeBatch(loop: BatchLoop, run: () => void, batch: number): number {
   const start = performance.now();
-  for (let i = 0; i < batch; i++) run();
+  loop(run, batch);
   return (performance.now() - start) / 1000 / batch;
 }
 
@@ -43,12 +53,13 @@ function batchSize(secondsPerCall: number): number {
 /** Times the gradient and the function side by side; either may be absent (null result). */
 export function timePair(gradient: (() => void) | undefined, fn: (() => void) | undefined, budget: TimingBudget): PairTiming {
   const runs = [gradient, fn].filter((r): r is () => void => r !== undefined);
+  const loops = runs.map(freshLoop);
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   // Warm-up: at least 2 calls each, then until the warm-up time is spent.
-  const perCall = runs.map((run) => timeBatch(run, 1));
+  const perCall = runs.map((run, k) => timeBatch(loops[k], run, 1));
   for (let round = 0; round < 1 || elapsed() < budget.warmupSeconds; round++) {
-    runs.forEach((run, k) => (perCall[k] = timeBatch(run, batchSize(perCall[k]))));
+    runs.forEach((run, k) => (perCall[k] = timeBatch(loops[k], run, batchSize(perCall[k]))));
     if (round > 10_000) break;
   }
   const batches = perCall.map(batchSize);
@@ -57,7 +68,7 @@ export function timePair(gradient: (() => void) | undefined, fn: (() => void) | 
   const minSamples = budget.minSamples ?? 5;
   const maxSamples = budget.maxSamples ?? 41;
   while (samples[0].length < maxSamples) {
-    runs.forEach((run, k) => samples[k].push(timeBatch(run, batches[k])));
+    runs.forEach((run, k) => samples[k].push(timeBatch(loops[k], run, batches[k])));
     if (samples[0].length >= minSamples && elapsed() - sampleStart >= budget.sampleSeconds) break;
   }
   const medians = samples.map(median);

@@ -8,7 +8,7 @@ import { getOp } from "../ops/table.js";
 import { inputLayout, readInputs, type InputLayout } from "./layout.js";
 import { numberLiteral } from "./literal.js";
 import { OpCoder } from "./op-code.js";
-import { linkProgram, type LinkOptions, type StraightLineProgram } from "./program.js";
+import { linkProgram, type LinkOptions, type ProgramRunner, type StraightLineProgram } from "./program.js";
 
 export type EvaluationPath = "compiled" | "interpreted";
 
@@ -20,6 +20,8 @@ export interface CompiledExprs {
   readonly fallbackReason?: string;
   /** Generated functions (0 when interpreted). */
   readonly chunks: number;
+  /** Fills results (one per root) from inputs in layout order: the bare generated code (or the interpreter). */
+  readonly run: ProgramRunner;
   /** Values of the roots at inputs given in layout order, written into `results` if given. */
   evaluateInputs(inputs: Float64Array, results?: Float64Array): Float64Array;
   /** Values of the roots at a point (names resolved through the layout). */
@@ -52,18 +54,18 @@ export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions
   const rootList: readonly Expr[] = Array.isArray(roots) ? roots : [roots as Expr];
   const layout = inputLayout(rootList);
   const linked = linkProgram(exprsProgram(rootList, layout), options);
-  const evaluateInputs =
+  const run: ProgramRunner =
     linked.path === "compiled"
-      ? (inputs: Float64Array, results = new Float64Array(rootList.length)) => {
-          linked.run(inputs, results);
-          return results;
-        }
-      : (inputs: Float64Array, results = new Float64Array(rootList.length)) => {
+      ? linked.run
+      : (inputs, results) => {
           const point = new Map(layout.names.map((name, i) => [name, inputs[i]]));
           const values = evaluateAll(rootList, point);
           rootList.forEach((root, k) => (results[k] = values.get(root.id) as number));
-          return results;
         };
+  const evaluateInputs = (inputs: Float64Array, results = new Float64Array(rootList.length)) => {
+    run(inputs, results);
+    return results;
+  };
   return {
     roots: rootList,
     layout,
@@ -71,6 +73,7 @@ export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions
     fallbackReason: linked.path === "interpreted" ? linked.reason : undefined,
     chunks: linked.path === "compiled" ? linked.chunks : 0,
     source: linked.path === "compiled" ? linked.source : "",
+    run,
     evaluateInputs,
     evaluate: (point) => evaluateInputs(readInputs(layout, point)),
   };

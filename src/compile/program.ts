@@ -60,13 +60,13 @@ export function linkProgram(program: StraightLineProgram, options: LinkOptions =
   // written earlier in the same run, so nothing needs clearing between runs.
   const v = new Float64Array(program.valueSlots);
   const g = new Float64Array(program.adjointSlots);
-  const F = program.closures;
-  const run: ProgramRunner =
-    chunks.length === 1
-      ? (x, r) => chunks[0](x, v, g, r, F)
-      : (x, r) => {
-          for (let c = 0; c < chunks.length; c++) chunks[c](x, v, g, r, F);
-        };
+  // The driver is generated too, so each program has call sites of its own (one shared
+  // driver would call every program's chunks from one megamorphic site and inline none).
+  const calls = chunks.map((_chunk, c) => `c[${c}](x, v, g, r, F);`).join("\n");
+  const makeDriver = new Function("c", "v", "g", "F", `"use strict";\nreturn function run(x, r) {\n${calls}\n};`) as (
+    c: readonly Chunk[], v: Float64Array, g: Float64Array, F: readonly OpEval[],
+  ) => ProgramRunner;
+  const run = makeDriver(chunks, v, g, program.closures);
   return { path: "compiled", run, chunks: chunks.length, source: bodies.join("\n") };
 }
 

@@ -76,10 +76,16 @@ describe("forward mode agrees with independent oracles", () => {
   const mathjsOps = ALL_OPS.filter((op) => op.mathjs && !["log2", "sign"].includes(op.name)).map((op) => op.name);
 
   // Relative to max(1, |∂|): where a derivative is tiny through cancellation (1 − tanh(y)² at
-  // y = -39 is 0 in float64, mathjs's sech(y)² is 1e-34), relative error says nothing.
-  it("equals mathjs's derivative evaluated at the point, to 1e-10 relative (absolute below 1) (1000 random expressions)", () => {
+  // y = -39 is 0 in float64, mathjs's sech(y)² is 1e-34), relative error says nothing. And a
+  // few points are ill-conditioned: an op next to its singularity (asec(coth(11.8)), coth just
+  // above 1) multiplies by up to 1e6 (the generator's bound on local partials) an ulp of
+  // difference between formulas of different form (1 − tanh² vs sech²) or between mathjs's
+  // elementary functions and Math's. About 1 comparison in 3000 falls there, so those are
+  // bounded (0.5%) and held to 1e-3 rather than excluded.
+  it("equals mathjs's derivative evaluated at the point: 99.5% to 1e-10 relative (absolute below 1), all to 1e-3 (1000 random expressions)", () => {
     let compared = 0;
     let skipped = 0;
+    let illConditioned = 0;
     fc.assert(
       fc.property(exprAtPointArbitrary({ ops: mathjsOps, maxDepth: 4 }), ({ expr, point }) => {
         const text = printExpr(expr);
@@ -98,12 +104,15 @@ describe("forward mode agrees with independent oracles", () => {
           }
           compared++;
           const scale = Math.max(Math.abs(theirs), Math.abs(ours.gradient[v]), 1);
-          expect(Math.abs(ours.gradient[v] - theirs) / scale, `∂/∂${v} of ${text} at ${JSON.stringify(point)}`).toBeLessThan(1e-10);
+          const difference = Math.abs(ours.gradient[v] - theirs) / scale;
+          if (difference > 1e-10) illConditioned++;
+          expect(difference, `∂/∂${v} of ${text} at ${JSON.stringify(point)}`).toBeLessThan(1e-3);
         }
       }),
       { numRuns: 1000 },
     );
     expect(compared).toBeGreaterThan(10 * skipped);
+    expect(illConditioned).toBeLessThanOrEqual(0.005 * compared);
   });
 
   it("jvp equals the gradient dotted with the direction (1000 random expressions and directions)", () => {

@@ -43,7 +43,7 @@ printed below the tables), set-up time apart from per-point time (median of warm
 ratio gradient time / one evaluation of f, and the cost counters. Progress goes to stderr.
 
 examples: diffscope compare nn2
-          diffscope compare mnist            (784,100,10: about a minute)
+          diffscope compare mnist            (784,100,10: under a minute)
           diffscope compare --widths 5,8,8,3 --activation tanh --json`,
   options: {
     widths: { type: "string" },
@@ -65,7 +65,7 @@ examples: diffscope compare nn2
         throw new UsageError(`compare: unknown suite "${s}"`, `suites: ${[...SUITE_NAMES, "all"].join(", ")}`);
       }
     }
-    const networkSuites = new Set(["logreg", "nn1", "nn2", "activations", "mnist", "network", "all"]);
+    const networkSuites = new Set(["nn1", "nn2", "activations", "mnist", "network", "all"]);
     const shaped = settings.widths !== undefined || settings.activation !== undefined || settings.loss !== undefined || settings.biases !== undefined;
     if (shaped && !suites.some((s) => networkSuites.has(s))) {
       io.stderr(`compare: note: --widths/--activation/--loss/--biases shape only the network suites (nn1, nn2, activations, mnist, network)\n`);

@@ -3,7 +3,7 @@
 import type { Expr } from "../../ast/expr.js";
 import { dagSize, topologicalOrder, treeSize } from "../../ast/walk.js";
 import { evaluateAll, type Point } from "../../eval/evaluate.js";
-import { diagnose } from "../diagnostics.js";
+import { attachDiagnostics } from "../diagnostics.js";
 import {
   emptyGradient, zeroCost,
   type CostCounters, type Differentiator, type GradientOptions, type GradientResult, type PreparedGradient,
@@ -26,13 +26,12 @@ function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOpti
       const values = evaluateAll(roots, point);
       const gradient = emptyGradient();
       wrt.forEach((v) => (gradient[v] = values.get(derivatives[v].id) as number));
-      return {
-        method: "symbolic",
+      return attachDiagnostics({
+        method: "symbolic" as const,
         value: values.get(f.id) as number,
         gradient,
         cost: { ...setupCost, operations: callsEvaluated, functionEvaluations: 1, passes: 1 },
-        diagnostics: diagnose(f, point),
-      };
+      }, f, point);
     },
   };
 }
