@@ -11,7 +11,7 @@ export interface PeerRun {
   readonly value: () => void;
   /** The gradient in wrt order, for the agreement check. */
   readonly gradientValues: () => number[];
-  readonly setupSeconds: number;
+  readonly setupSeconds?: number;
   readonly note?: string;
 }
 

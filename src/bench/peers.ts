@@ -52,7 +52,6 @@ export function handWrittenRow(x: CaseContext): BenchRow | undefined {
     },
     value: () => consume(written.value(inputs)),
     gradientValues: () => [...got],
-    setupSeconds: 0,
     note: "loops over Float64Arrays, backward pass derived by hand (the practical limit)",
   });
 }

@@ -31,23 +31,24 @@ export function valueAndGrad(f: Expr, at: Point, options: GradOptions = {}): { v
 
 const asList = (f: Expr | readonly Expr[]): readonly Expr[] => (Array.isArray(f) ? f : [f as Expr]);
 
-function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number, withPartials: boolean) {
+/** Forward sweep over dual numbers: values carry the tangent seeded by `tangentOf`. */
+function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number) {
   const seed = (name: string): Dual => ({ value: pointValue(at, name) as number, tangent: tangentOf(name) });
-  return tape.forward<Dual>(dualAlgebra, seed, withPartials);
+  return tape.forward<Dual>(dualAlgebra, seed);
 }
 
 /**
  * Jacobian-vector product by forward mode: the outputs and their directional derivatives
- * along `direction` (variables not named there have tangent 0), in one pass.
+ * along `direction` (variables not named there have tangent 0), in one tangent sweep.
  */
 export function jvp(f: Expr | readonly Expr[], at: Point, direction: Readonly<Record<string, number>>): { values: number[]; tangents: number[] } {
   const outputs = asList(f);
-  requireVariables(outputs, at);
   const tape = Tape.record(outputs, Object.keys(direction));
-  const sweep = dualSweep(tape, at, (name) => (Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0), false);
+  const sweep = tape.forwardAt(at, numberAlgebra);
+  const { tangents } = tape.tangents(sweep, (name) => (Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0));
   return {
-    values: tape.outputs.map((i) => sweep.values[i].value),
-    tangents: tape.outputs.map((i) => sweep.values[i].tangent),
+    values: tape.outputs.map((i) => sweep.values[i]),
+    tangents: tape.outputs.map((i) => tangents[i]),
   };
 }
 
@@ -78,18 +79,18 @@ export interface Jacobian {
   readonly passes: number;
 }
 
-/** Jacobian by forward mode: one dual-number pass per input variable (A passes). */
+/** Jacobian by forward mode: one forward sweep, then one tangent sweep per input variable (A passes). */
 export function jacfwd(f: Expr | readonly Expr[], at: Point, wrt?: readonly string[]): Jacobian {
   const outputs = asList(f);
-  requireVariables(outputs, at);
   const names = wrt ?? variablesOf(outputs);
   const tape = Tape.record(outputs, names);
+  const sweep = tape.forwardAt(at, numberAlgebra);
   const rows = outputs.map(() => new Array<number>(names.length).fill(0));
   names.forEach((name, j) => {
-    const sweep = dualSweep(tape, at, (v) => (v === name ? 1 : 0), false);
-    tape.outputs.forEach((i, k) => (rows[k][j] = sweep.values[i].tangent));
+    const { tangents } = tape.tangents(sweep, (v) => (v === name ? 1 : 0));
+    tape.outputs.forEach((i, k) => (rows[k][j] = tangents[i]));
   });
-  return { rows, wrt: names, passes: names.length };
+  return { rows, wrt: names, passes: 1 + names.length };
 }
 
 /** Jacobian by reverse mode: one forward sweep, then one backward sweep per output (B passes). */
@@ -126,7 +127,7 @@ export function hessian(
   }
   const tape = Tape.record(f, names);
   return names.map((name) => {
-    const sweep = dualSweep(tape, at, (v) => (v === name ? 1 : 0), true);
+    const sweep = dualSweep(tape, at, (v) => (v === name ? 1 : 0));
     const { adjoints } = tape.backward<Dual>(dualAlgebra, sweep, 0, { value: 1, tangent: 0 });
     // The tangent of each adjoint is d/d(name) of ∂f/∂v: row `name` of the Hessian.
     return names.map((v) => {

@@ -1,6 +1,6 @@
-// Forward vs reverse on full Jacobians of f: R^A → R^B. Forward mode gets one column per
-// dual-number pass (A passes), reverse mode one row per backward sweep (B sweeps after one
-// forward sweep): the lecture's "slow for high dimensional inputs" vs "… outputs", measured.
+// Forward vs reverse on full Jacobians of f: R^A → R^B. After one shared forward sweep, forward
+// mode gets one column per tangent sweep (A sweeps), reverse mode one row per backward sweep
+// (B sweeps): the lecture's "slow for high dimensional inputs" vs "… outputs", measured.
 import { num, variable, type Expr } from "../ast/expr.js";
 import { jacfwd, jacrev } from "../diff/api.js";
 import { call } from "../ops/table.js";

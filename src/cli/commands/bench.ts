@@ -7,10 +7,10 @@ import type { Command } from "../command.js";
 import { formatTable, toJson } from "../format.js";
 import { EXIT } from "../io.js";
 
-/** Seconds in a readable unit with 3 significant digits (ns, µs, ms, s). */
+/** Seconds in a readable unit with 3 significant digits (ns, µs, ms, s, min, h). */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return "-";
-  const units: [number, string][] = [[1, "s"], [1e-3, "ms"], [1e-6, "µs"], [1e-9, "ns"]];
+  const units: [number, string][] = [[3600, "h"], [60, "min"], [1, "s"], [1e-3, "ms"], [1e-6, "µs"], [1e-9, "ns"]];
   const [scale, unit] = units.find(([s]) => seconds >= s) ?? units[units.length - 1];
   return `${(seconds / scale).toPrecision(3)} ${unit}`;
 }

@@ -108,6 +108,37 @@ export class Tape {
   }
 
   /**
+   * Tangent sweep (forward mode on the linearized tape): with the local partials of one
+   * numeric forward sweep, each entry's tangent is Σ_k ∂entry/∂input_k · tangent(input_k).
+   * Jacobian by forward mode = one forward sweep + one tangent sweep per input, the mirror
+   * image of reverse mode's one forward sweep + one backward sweep per output.
+   */
+  tangents(sweep: ForwardSweep<number>, seed: (name: string) => number): { tangents: Float64Array; operations: number } {
+    const tangents = new Float64Array(this.entries.length);
+    let operations = 0;
+    for (let i = 0; i < this.entries.length; i++) {
+      const { node, inputs, active } = this.entries[i];
+      if (!active) continue;
+      if (node.kind === "var") {
+        tangents[i] = seed(node.name);
+        continue;
+      }
+      const local = sweep.partials[i];
+      let tangent = 0;
+      for (let k = 0; k < inputs.length; k++) {
+        const partial = local[k];
+        const input = tangents[inputs[k]];
+        // skip exact zeros so an unused infinite partial does not turn 0 into NaN
+        if (partial === undefined || input === 0) continue;
+        tangent += partial * input;
+        operations += 2;
+      }
+      tangents[i] = tangent;
+    }
+    return { tangents, operations };
+  }
+
+  /**
    * Backward sweep from output `outputIndex` seeded with `seed` (dy/dy = 1 for a gradient):
    * returns the adjoint of every entry. Entries that do not reach the output keep adjoint 0.
    */

@@ -1,0 +1,52 @@
+// The hand-written gradients the benchmark holds generated code to are right: Quiz 1 gives the
+// lecture's partials, and hand-coded backpropagation agrees with reverse mode on networks with
+// a sigmoid output and with a softmax output.
+import { describe, expect, it } from "vitest";
+import { networkHandWritten, quiz1HandWritten } from "../../src/bench/handwritten.js";
+import { summarize } from "../../src/bench/run.js";
+import type { BenchRow } from "../../src/bench/methods.js";
+import { prepareReverse } from "../../src/diff/reverse/differentiator.js";
+import { evaluate } from "../../src/eval/evaluate.js";
+import { buildNetwork } from "../../src/harness/network.js";
+
+describe("hand-written gradients", () => {
+  it("Quiz 1: dy/dx = 1208.36656055419, dy/dz = 809.739809413939 at x=2, z=3 (lecture)", () => {
+    const results = new Float64Array(3);
+    quiz1HandWritten.gradient(new Float64Array([2, 3]), results);
+    expect(Math.abs(results[1] / 1208.36656055419 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(results[2] / 809.739809413939 - 1)).toBeLessThan(1e-12);
+    expect(quiz1HandWritten.value(new Float64Array([2, 3]))).toBeCloseTo(results[0], 12);
+  });
+
+  for (const widths of [[3, 4, 3, 1], [5, 6, 4], [2, 3]]) {
+    it(`network ${widths.join("-")}: backpropagation by hand equals reverse mode (1e-12 normwise)`, () => {
+      const net = buildNetwork({ widths, seed: 7 });
+      const written = networkHandWritten(net);
+      const params = Float64Array.from(net.parameters, (p) => net.point.get(p) as number);
+      const results = new Float64Array(params.length + 1);
+      written.gradient(params, results);
+      const reference = prepareReverse(net.loss, net.parameters).at(net.point);
+      const scale = Math.max(...net.parameters.map((p) => Math.abs(reference.gradient[p])));
+      const worst = Math.max(...net.parameters.map((p, i) => Math.abs(results[i + 1] - reference.gradient[p])));
+      expect(worst / scale).toBeLessThan(1e-12);
+      expect(Math.abs(results[0] - evaluate(net.loss, net.point))).toBeLessThan(1e-12 * Math.abs(reference.value));
+      expect(written.value(params)).toBe(results[0]);
+    });
+  }
+});
+
+describe("the benchmark's summary", () => {
+  const row = (method: string, c: string, gradientSeconds: number, functionSeconds: number): BenchRow => ({
+    case: c, method, gradientSeconds, functionSeconds, ratio: gradientSeconds / functionSeconds,
+  });
+
+  it("reports a missed target as MISSED and a met one as met", () => {
+    const lines = summarize([
+      row("reverse (compiled)", "nn 784-100-10", 3.5, 1),
+      row("reverse (compiled)", "quiz1", 1.5e-7, 1e-7),
+      row("hand-written JS", "quiz1", 1e-7, 0.5e-7),
+    ]);
+    expect(lines.find((l) => l.includes("784"))).toMatch(/3\.50× of compiled f — MISSED/);
+    expect(lines.find((l) => l.includes("Quiz-1"))).toMatch(/1\.50× — met/);
+  });
+});
