@@ -114,7 +114,7 @@ export function summarize(rows: readonly BenchRow[]): string[] {
   if (handNet?.gradientSeconds != null && compiledNet?.gradientSeconds != null) {
     lines.push(
       `on nn 784-100-10 the compiled gradient takes ${times(compiledNet.gradientSeconds / handNet.gradientSeconds)} the hand-written loops ` +
-        "(generated code has one statement per graph node; the loops reuse registers and cache lines)",
+        "(generated code: one straight-line statement per graph node and adjoint increment; hand-written: two nested loops per layer)",
     );
   }
   const skipped = rows.filter((r) => r.gradientSeconds === null);

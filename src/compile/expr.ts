@@ -72,7 +72,9 @@ export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions
     path: linked.path,
     fallbackReason: linked.path === "interpreted" ? linked.reason : undefined,
     chunks: linked.path === "compiled" ? linked.chunks : 0,
-    source: linked.path === "compiled" ? linked.source : "",
+    get source() {
+      return linked.path === "compiled" ? linked.source : "";
+    },
     run,
     evaluateInputs,
     evaluate: (point) => evaluateInputs(readInputs(layout, point)),

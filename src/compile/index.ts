@@ -10,8 +10,10 @@ export {
 export { compileExprs, exprsProgram, type CompiledExprs, type EvaluationPath } from "./expr.js";
 export { tapeProgram, type TapeProgram } from "./tape.js";
 export {
-  compileGradientKernel, compiledReverseDifferentiator, prepareCompiledReverse,
+  compileGradientKernel, compiledReverseDifferentiator, isReverseCompiled, prepareCompiledReverse,
   type CompiledGradientKernel, type CompiledPreparedGradient,
 } from "./reverse.js";
-export { compiledSymbolicDifferentiator, prepareCompiledSymbolic, type CompiledSymbolicGradient } from "./symbolic.js";
+export {
+  compiledSymbolicDifferentiator, isSymbolicCompiled, prepareCompiledSymbolic, type CompiledSymbolicGradient,
+} from "./symbolic.js";
 export { preferredDifferentiator, prepareTiered, type TieredPreparedGradient } from "./tiered.js";

@@ -67,7 +67,15 @@ export function linkProgram(program: StraightLineProgram, options: LinkOptions =
     c: readonly Chunk[], v: Float64Array, g: Float64Array, F: readonly OpEval[],
   ) => ProgramRunner;
   const run = makeDriver(chunks, v, g, program.closures);
-  return { path: "compiled", run, chunks: chunks.length, source: bodies.join("\n") };
+  return {
+    path: "compiled",
+    run,
+    chunks: chunks.length,
+    // Joined on demand: the engine keeps each chunk's text already.
+    get source() {
+      return bodies.join("\n");
+    },
+  };
 }
 
 const SLOT = /\b([vg])\[(\d+)\]/g;

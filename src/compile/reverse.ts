@@ -9,7 +9,7 @@ import { Tape } from "../diff/reverse/tape.js";
 import {
   emptyGradient, zeroCost, type Differentiator, type GradientResult, type PreparedGradient,
 } from "../diff/types.js";
-import { cached } from "./cache.js";
+import { cached, isCached } from "./cache.js";
 import type { EvaluationPath } from "./expr.js";
 import { inputLayout, readInputs, type InputLayout } from "./layout.js";
 import { linkProgram, type LinkOptions, type ProgramRunner } from "./program.js";
@@ -48,7 +48,9 @@ export function compileGradientKernel(
       gradientNames: program.gradientNames,
       run: linked.run,
       chunks: linked.chunks,
-      source: linked.source,
+      get source() {
+        return linked.source;
+      },
       operations: program.operations,
     },
   };
@@ -78,10 +80,16 @@ function prepareUncached(f: Expr, wrt: readonly string[], options: LinkOptions):
   };
 }
 
+const cacheKind = (options: LinkOptions) => `reverse|${options.statementsPerChunk ?? ""}|${options.maxStatements ?? ""}`;
+
 /** Reverse mode on compiled code for f and wrt, compiled once per (f, wrt) and cached. */
 export function prepareCompiledReverse(f: Expr, wrt: readonly string[], options: LinkOptions = {}): CompiledPreparedGradient {
-  const kind = `reverse|${options.statementsPerChunk ?? ""}|${options.maxStatements ?? ""}`;
-  return cached(f, kind, wrt, () => prepareUncached(f, wrt, options));
+  return cached(f, cacheKind(options), wrt, () => prepareUncached(f, wrt, options));
+}
+
+/** Whether prepareCompiledReverse(f, wrt) would return already-compiled code. */
+export function isReverseCompiled(f: Expr, wrt: readonly string[]): boolean {
+  return isCached(f, cacheKind({}), wrt);
 }
 
 export const compiledReverseDifferentiator: Differentiator = {

@@ -10,7 +10,7 @@ import { deriveGradient, type SymbolicMode } from "../diff/symbolic/index.js";
 import {
   emptyGradient, zeroCost, type CostCounters, type Differentiator, type GradientOptions, type GradientResult,
 } from "../diff/types.js";
-import { cached } from "./cache.js";
+import { cached, isCached } from "./cache.js";
 import { compileExprs, type CompiledExprs, type EvaluationPath } from "./expr.js";
 import type { LinkOptions } from "./program.js";
 
@@ -54,8 +54,15 @@ export function prepareCompiledSymbolic(
   f: Expr, wrt: readonly string[], options: { mode?: SymbolicMode } & LinkOptions = {},
 ): CompiledSymbolicGradient {
   const mode = options.mode ?? "shared";
-  const kind = `symbolic|${mode}|${options.statementsPerChunk ?? ""}|${options.maxStatements ?? ""}`;
-  return cached(f, kind, wrt, () => prepareUncached(f, wrt, mode, options));
+  return cached(f, cacheKind(mode, options), wrt, () => prepareUncached(f, wrt, mode, options));
+}
+
+const cacheKind = (mode: SymbolicMode, options: LinkOptions) =>
+  `symbolic|${mode}|${options.statementsPerChunk ?? ""}|${options.maxStatements ?? ""}`;
+
+/** Whether prepareCompiledSymbolic(f, wrt, { mode }) would return already-compiled code. */
+export function isSymbolicCompiled(f: Expr, wrt: readonly string[], mode: SymbolicMode = "shared"): boolean {
+  return isCached(f, cacheKind(mode, {}), wrt);
 }
 
 export const compiledSymbolicDifferentiator: Differentiator = {

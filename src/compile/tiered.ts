@@ -10,9 +10,8 @@ import { getDifferentiator } from "../diff/registry.js";
 import {
   type Differentiator, type GradientOptions, type GradientResult, type MethodName, type PreparedGradient,
 } from "../diff/types.js";
-import { isCached } from "./cache.js";
-import { prepareCompiledReverse } from "./reverse.js";
-import { prepareCompiledSymbolic } from "./symbolic.js";
+import { isReverseCompiled, prepareCompiledReverse } from "./reverse.js";
+import { isSymbolicCompiled, prepareCompiledSymbolic } from "./symbolic.js";
 
 export interface TieredPreparedGradient extends PreparedGradient {
   readonly path: "compiled" | "interpreted";
@@ -33,21 +32,22 @@ function compiledPrepare(method: CompilableMethod, f: Expr, wrt: readonly string
   return method === "reverse" ? prepareCompiledReverse(f, wrt) : prepareCompiledSymbolic(f, wrt, { mode: options?.symbolicMode });
 }
 
-function compiledKind(method: CompilableMethod, options?: GradientOptions): string {
-  return method === "reverse" ? "reverse||" : `symbolic|${options?.symbolicMode ?? "shared"}||`;
+function isCompiled(method: CompilableMethod, f: Expr, wrt: readonly string[], options?: GradientOptions): boolean {
+  return method === "reverse" ? isReverseCompiled(f, wrt) : isSymbolicCompiled(f, wrt, options?.symbolicMode);
 }
 
 export function prepareTiered(method: CompilableMethod, f: Expr, wrt: readonly string[], options?: GradientOptions): TieredPreparedGradient {
-  const interpreted = getDifferentiator(method).prepare(f, wrt, options);
-  const nodes = dagSize(f);
-  const compileAfterMs = nodes * compileMsPerNode;
-  let compiled: PreparedGradient | undefined = isCached(f, compiledKind(method, options), wrt)
+  let compiled: PreparedGradient | undefined = isCompiled(method, f, wrt, options)
     ? compiledPrepare(method, f, wrt, options)
     : undefined;
+  // Set up the interpreter only when the compiled code is not there yet.
+  const interpreted = compiled === undefined ? getDifferentiator(method).prepare(f, wrt, options) : undefined;
+  const nodes = dagSize(f);
+  const compileAfterMs = nodes * compileMsPerNode;
   let interpretedMs = 0;
   let lastPath: "compiled" | "interpreted" = compiled?.path ?? "interpreted";
   return {
-    setupCost: interpreted.setupCost,
+    setupCost: (compiled ?? (interpreted as PreparedGradient)).setupCost,
     compileAfterMs,
     get path() {
       return lastPath;
@@ -63,7 +63,7 @@ export function prepareTiered(method: CompilableMethod, f: Expr, wrt: readonly s
         return compiled.at(point);
       }
       const started = performance.now();
-      const result = interpreted.at(point);
+      const result = (interpreted as PreparedGradient).at(point);
       interpretedMs += performance.now() - started;
       lastPath = "interpreted";
       return result;

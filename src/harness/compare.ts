@@ -9,7 +9,9 @@ import type { Expr } from "../ast/expr.js";
 import { dagSize } from "../ast/walk.js";
 import { pointValue, type Point } from "../eval/evaluate.js";
 import { numberAlgebra } from "../ops/table.js";
-import { EXACT_METHODS, getDifferentiator } from "../diff/registry.js";
+import { EXACT_METHODS } from "../diff/registry.js";
+import { compileExprs } from "../compile/expr.js";
+import { preferredDifferentiator } from "../compile/tiered.js";
 import { Tape } from "../diff/reverse/tape.js";
 import { METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
 import { measure, median, timeOnce } from "./measure.js";
@@ -58,6 +60,8 @@ export interface MethodRow {
   readonly suite: string;
   readonly case: string;
   readonly method: MethodName;
+  /** Whether the timed runs ran generated code or the interpreter. */
+  readonly path: "compiled" | "interpreted";
   /** Parameters of the case, and how many this method actually differentiated. */
   readonly parameters: number;
   readonly measuredParameters: number;
@@ -106,6 +110,8 @@ export interface CaseReport {
   readonly treeNodes: number;
   /** One evaluation of f by the tape's value-only forward sweep (median), ms. */
   readonly functionMs: number;
+  /** One evaluation of f by generated code, when some method ran compiled (the unit of its ratio). */
+  readonly compiledFunctionMs?: number;
   readonly rows: readonly MethodRow[];
   readonly notes: readonly string[];
 }
@@ -124,6 +130,12 @@ export function timeFunction(c: GradientCase, budgetMs: number): number {
   return measure(() => tape.forward(numberAlgebra, valueOf, false), { budgetMs }).timing.medianMs;
 }
 
+/** One evaluation of f by generated code: the unit for gradients that ran compiled. */
+export function timeCompiledFunction(c: GradientCase, budgetMs: number): number {
+  const compiled = compileExprs(c.f);
+  return measure(() => compiled.evaluate(c.point), { budgetMs }).timing.medianMs;
+}
+
 interface MethodRun {
   readonly result: GradientResult;
   readonly setupMs: number;
@@ -131,6 +143,8 @@ interface MethodRun {
   readonly measuredMs: number;
   readonly timedRuns: number;
   readonly wrt: readonly string[];
+  /** Which evaluation path the timed runs used (symbolic and reverse compile where it pays off). */
+  readonly path: "compiled" | "interpreted";
   /** Set when measured on a subset only: fitted time and counters for all parameters. */
   readonly extrapolation?: { readonly gradientMs: number; readonly totalCost: CostCounters; readonly note: string };
 }
@@ -166,13 +180,15 @@ function extrapolateCost(runs: readonly { k: number; cost: CostCounters }[], n: 
 }
 
 function runMethod(method: MethodName, c: GradientCase, options: CompareOptions): MethodRun {
-  const differentiator = getDifferentiator(method);
+  // symbolic and reverse switch to generated code once that pays off; the others interpret
+  const differentiator = preferredDifferentiator(method);
   const timingBudgetMs = options.timingBudgetMs ?? 150;
   const prepare = (wrt: readonly string[]) => timeOnce(() => differentiator.prepare(c.f, wrt, options.gradientOptions));
   const fullRun = (): MethodRun => {
     const setup = prepare(c.wrt);
     const { result, timing } = measure(() => setup.result.at(c.point), { budgetMs: timingBudgetMs });
-    return { result, setupMs: setup.ms, setupCost: setup.result.setupCost, measuredMs: timing.medianMs, timedRuns: timing.runs, wrt: c.wrt };
+    const path = setup.result.path ?? "interpreted";
+    return { result, setupMs: setup.ms, setupCost: setup.result.setupCost, measuredMs: timing.medianMs, timedRuns: timing.runs, wrt: c.wrt, path };
   };
   const n = c.wrt.length;
   if (!SCALES_WITH_PARAMETERS.includes(method) || n <= 8) return fullRun();
@@ -189,7 +205,7 @@ function runMethod(method: MethodName, c: GradientCase, options: CompareOptions)
     const wrt = evenSubset(c.wrt, k);
     const setup = prepare(wrt);
     const timed = timeOnce(() => setup.result.at(c.point));
-    runs.push({ k, ms: timed.ms, run: { result: timed.result, setupMs: setup.ms, setupCost: setup.result.setupCost, measuredMs: timed.ms, timedRuns: 1, wrt } });
+    runs.push({ k, ms: timed.ms, run: { result: timed.result, setupMs: setup.ms, setupCost: setup.result.setupCost, measuredMs: timed.ms, timedRuns: 1, wrt, path: setup.result.path ?? "interpreted" } });
     const line = fitLine(runs.map((r) => [r.k, r.ms] as const));
     if (line.intercept + line.slope * n <= budget - spent()) return fullRun();
     if (k >= 2 && spent() + line.intercept + line.slope * Math.min(n, 2 * k) > budget) break;
@@ -258,7 +274,7 @@ function deviation(gradient: Gradient, wrt: readonly string[], reference: Readon
 function failedRow(c: GradientCase, method: MethodName, error: unknown): MethodRow {
   const message = error instanceof Error ? error.message : String(error);
   return {
-    suite: c.suite, case: c.name, method, parameters: c.wrt.length, measuredParameters: 0, extrapolated: false,
+    suite: c.suite, case: c.name, method, path: "interpreted", parameters: c.wrt.length, measuredParameters: 0, extrapolated: false,
     value: NaN, gradient: {}, maxAbsError: NaN, maxRelError: NaN, check: { passed: false, ...TOLERANCES.exact, compared: 0 },
     setupMs: NaN, measuredMs: NaN, gradientMs: NaN, ratio: NaN, timedRuns: 0,
     cost: zeroCost(), totalCost: zeroCost(), setupCost: zeroCost(), kinks: [], notes: [], error: message,
@@ -281,6 +297,8 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   }
   // Timed after the methods, so the JIT has warmed the shared code paths for both.
   const functionMs = timeFunction(c, options.timingBudgetMs ?? 150);
+  const anyCompiled = [...runs.values()].some((run) => run.path === "compiled");
+  const compiledFunctionMs = anyCompiled ? timeCompiledFunction(c, options.timingBudgetMs ?? 150) : undefined;
   const reference = consensus(runs);
   const rows = methods.map((method): MethodRow => {
     const run = runs.get(method);
@@ -309,7 +327,10 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
       maxAbsError: dev.maxAbsError, maxRelError: dev.maxRelError,
       check: { passed: dev.passed, ...tol, compared: dev.compared },
       ...(withinEstimate !== undefined ? { withinEstimate } : {}),
-      setupMs: run.setupMs, measuredMs: run.measuredMs, gradientMs, ratio: gradientMs / functionMs, timedRuns: run.timedRuns,
+      path: run.path,
+      // like with like: a compiled gradient is priced in compiled evaluations of f
+      setupMs: run.setupMs, measuredMs: run.measuredMs, gradientMs,
+      ratio: gradientMs / (run.path === "compiled" ? (compiledFunctionMs as number) : functionMs), timedRuns: run.timedRuns,
       cost: result.cost, totalCost: extrapolation?.totalCost ?? result.cost, setupCost: run.setupCost,
       kinks: diagnostics.kinks.map((k) => `${k.expression} (${k.convention})`),
       ...(diagnostics.nonFinite !== undefined ? { nonFinite: diagnostics.nonFinite.message } : {}),
@@ -318,6 +339,7 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   });
   return {
     suite: c.suite, case: c.name, description: c.description, parameters: c.wrt.length,
-    dagNodes: dagSize(c.f), treeNodes: c.f.treeSize, functionMs, rows, notes: c.notes ?? [],
+    dagNodes: dagSize(c.f), treeNodes: c.f.treeSize, functionMs,
+    ...(compiledFunctionMs !== undefined ? { compiledFunctionMs } : {}), rows, notes: c.notes ?? [],
   };
 }

@@ -40,6 +40,11 @@ function checkCell(row: MethodRow): string {
   return row.check.passed ? "pass" : "FAIL";
 }
 
+/** The method, marked when its timed runs ran generated code. */
+function methodLabel(row: MethodRow): string {
+  return row.path === "compiled" ? `${row.method} (compiled)` : row.method;
+}
+
 function methodCells(row: MethodRow): string[] {
   if (row.error !== undefined) return [row.method, String(row.parameters), "error", ...new Array<string>(CASE_HEADER.length - 3).fill("-")];
   const approx = row.extrapolated ? "~" : "";
@@ -48,7 +53,7 @@ function methodCells(row: MethodRow): string[] {
     ? `${formatCount(row.setupCost.expressionNodes)}/${formatCount(row.setupCost.expressionTreeNodes)}`
     : "-";
   return [
-    row.method,
+    methodLabel(row),
     row.extrapolated ? `${row.measuredParameters}/${row.parameters}` : String(row.parameters),
     formatError(row.maxAbsError),
     formatError(row.maxRelError),
@@ -91,7 +96,7 @@ export function shortCaseTable(report: CaseReport): TableCells {
     rows: report.rows.map((row) => {
       const approx = row.extrapolated ? "~" : "";
       return [
-        row.method, formatError(row.maxRelError), checkCell(row),
+        methodLabel(row), formatError(row.maxRelError), checkCell(row),
         formatMs(row.setupMs), `${approx}${formatMs(row.gradientMs)}`, `${approx}${formatMs(row.ratio)}`, costSummary(row),
       ];
     }),
@@ -109,7 +114,10 @@ export function caseHeading(report: CaseReport): string[] {
   return [
     title,
     `f = ${value ?? NaN}; f has ${report.dagNodes} distinct nodes (DAG), ${formatCount(report.treeNodes)} printed as a tree; ` +
-      `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms`,
+      `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms` +
+      (report.compiledFunctionMs !== undefined
+        ? `, ${formatMs(report.compiledFunctionMs)} ms as generated code (the unit of grad/f for methods marked "compiled")`
+        : ""),
   ];
 }
 

@@ -50,7 +50,7 @@ versions of \`diffscope compare quiz1\` and \`diffscope compare nn2\` (the Quiz 
         "",
         ...short,
         `${CHECK_RULE}.`,
-        "grad/f = gradient time / one evaluation of f. More: diffscope compare all, diffscope compare mnist (784,100,10).",
+        "grad/f = gradient time / one evaluation of f (by generated code for methods marked compiled). More: diffscope compare all, diffscope compare mnist (784,100,10).",
         "",
       ].join("\n"),
     );

@@ -16,7 +16,32 @@ export interface Estimate {
   readonly settled: boolean;
   /** A bound that does not trust the expansion: the whole spread of the quotients, + round-off. */
   readonly spread: number;
+  /** How to check this estimate with one quotient at a much smaller step (see probeQuotient). */
+  readonly probe?: ProbePlan;
 }
+
+/**
+ * A check of an estimate: the scheme's basic quotient (central, or one-sided in the scheme's
+ * direction) at a step PROBE_RATIO times below the smallest one the estimate sampled. There
+ * f is smooth whenever the estimate's own steps were, so a result that disagrees with it
+ * beyond both error bounds came from steps too large for f (the iterated logistic map,
+ * which oscillates ~2ⁿ times on [0, 1], can pass the three-step consistency check by chance).
+ */
+export interface ProbePlan {
+  /** The probe's offset from x (central: ±offset; one-sided: its sign is the direction). */
+  readonly offset: number;
+  readonly central: boolean;
+  /** The probe quotient's truncation error, extrapolated from the estimate's differences. */
+  readonly truncation: number;
+}
+
+/**
+ * How far below the estimate's smallest step its probe lies: central truncation shrinks
+ * ~1400×. Not a power of 2: the scheme's steps are h, h/2, h/4, and a function built by
+ * repeated doubling (lₙ(sin²θ) = sin²(2ⁿ⁻¹θ)) can alias with such a ladder at all its rungs,
+ * its quotients then agreeing with each other on a slope f does not have.
+ */
+export const PROBE_RATIO = 37;
 
 const EPS = Number.EPSILON;
 
@@ -96,10 +121,17 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
   const samples = sampleAll(sampler, offsets(scheme, h));
   if (!Array.isArray(samples)) return samples;
   const { floor, noise: delta } = evaluationNoise(sampler, f0, samples);
-  const estimate = (value: number, truncation: number, roundOff: number, spread = truncation, settled = true): Estimate => {
+  // The probe's truncation: that of the basic quotient at the smallest step, times
+  // PROBE_RATIO^order (central: order 2, one-sided: 1).
+  const probe = (smallest: number, truncationThere: number, central: boolean): ProbePlan => ({
+    offset: smallest / PROBE_RATIO,
+    central,
+    truncation: truncationThere / PROBE_RATIO ** (central ? 2 : 1),
+  });
+  const estimate = (value: number, truncation: number, roundOff: number, plan: ProbePlan, spread = truncation, settled = true): Estimate => {
     const error = MARGIN * truncation + roundOff * (delta / h);
     const spreadBound = MARGIN * spread + roundOff * (delta / h);
-    return { scheme, step: h, value, error: settled ? error : spreadBound, settled, spread: spreadBound };
+    return { scheme, step: h, value, error: settled ? error : spreadBound, settled, spread: spreadBound, probe: plan };
   };
   switch (scheme) {
     case "forward":
@@ -110,12 +142,15 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
       const d1 = q1 - q2;
       const d2 = q2 - q3;
       const settled = Math.abs(d2) <= (16 * floor) / h || (d1 / d2 >= 1.4 && d1 / d2 <= 2.8);
-      return estimate(q1, 2 * Math.abs(d1), 2, Math.abs(d1) + Math.abs(d2), settled);
+      // D(h/2) − D(h/4) ≈ c·h/4: D(h/4)'s own truncation.
+      const plan = probe(samples[2].step, Math.abs(d2), false);
+      return estimate(q1, 2 * Math.abs(d1), 2, plan, Math.abs(d1) + Math.abs(d2), settled);
     }
     case "central": {
       const c1 = centralQuotient(samples[0], samples[1]);
       const c2 = centralQuotient(samples[2], samples[3]);
-      return estimate(c1, (4 / 3) * Math.abs(c1 - c2), 1);
+      // C(h) − C(h/2) ≈ ¾·a·h², so C(h/2)'s truncation a·h²/4 ≈ |C(h) − C(h/2)|/3.
+      return estimate(c1, (4 / 3) * Math.abs(c1 - c2), 1, probe(samples[2].step, Math.abs(c1 - c2) / 3, true));
     }
     case "richardson": {
       const c1 = centralQuotient(samples[0], samples[1]);
@@ -131,7 +166,26 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
       const d2 = c2 - c3;
       const roundOffOfC3 = (8 * floor) / h; // round-off of C(h/4) at the eps floor, twice over
       const settled = Math.abs(d2) <= roundOffOfC3 || (d1 / d2 >= 3 && d1 / d2 <= 5.5);
-      return estimate(r2, Math.abs(r2 - r1) / 15, 6, Math.abs(r2 - r1) + Math.abs(d1) + Math.abs(d2), settled);
+      // C(h/4)'s truncation ≈ |C(h/2) − C(h/4)|/3, as for central.
+      const plan = probe(samples[4].step, Math.abs(d2) / 3, true);
+      return estimate(r2, Math.abs(r2 - r1) / 15, 6, plan, Math.abs(r2 - r1) + Math.abs(d1) + Math.abs(d2), settled);
     }
   }
+}
+
+/**
+ * The probe's quotient and its error bound, MARGIN × truncation + round-off. Its rounding
+ * error is measured on its own three points (f(x), and f(x ± s) or f(x + s), f(x + s/2)):
+ * the estimate's "noise" is truncation in disguise when its steps were too large for f,
+ * and would excuse any disagreement.
+ */
+export function probeQuotient(sampler: AxisSampler, f0: number, plan: ProbePlan): { value: number; error: number } | Refusal {
+  const s = plan.offset;
+  const samples = sampleAll(sampler, plan.central ? [s, -s] : [s, s / 2]);
+  if (!Array.isArray(samples)) return samples;
+  const { noise } = evaluationNoise(sampler, f0, samples);
+  const [first, second] = samples;
+  const value = plan.central ? centralQuotient(first, second) : oneSidedQuotient(f0, first);
+  const roundOff = plan.central ? noise / Math.abs(first.step) : (2 * noise) / Math.abs(first.step);
+  return { value, error: MARGIN * plan.truncation + roundOff };
 }
