@@ -5,4 +5,4 @@ export { pairWithVariables, ProblemError, runProblem, type Labelled, type Proble
 export { BATCH_SCHEMA_HELP, BatchFileError, readBatch } from "./batch.js";
 export { formatPoint, formatReportNumber, problemJson, problemText } from "./report.js";
 export { describeRegion, type Comparison } from "./region.js";
-export { domainStatus, samplePoints, seededRandom, type DomainStatus } from "./sampling.js";
+export { domainStatus, samplePoints, type DomainStatus } from "./sampling.js";

@@ -4,18 +4,7 @@ import type { Expr } from "../ast/expr.js";
 import { topologicalOrder, variablesOf } from "../ast/walk.js";
 import { evaluateAll, type Point } from "../eval/evaluate.js";
 import { getOp } from "../ops/table.js";
-
-/** mulberry32: a tiny seeded generator, so every run samples the same points. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../util/prng.js";
 
 /**
  * Where `point` lies for `expr`: "inside" when every call's arguments are inside its op's
@@ -88,7 +77,7 @@ export function samplePoints(
   accept: (point: Map<string, number>) => boolean,
   options: SamplingOptions = {},
 ): Map<string, number>[] {
-  const random = seededRandom(options.seed ?? 20240917);
+  const random = mulberry32(options.seed ?? 20240917);
   const perScale = options.pointsPerScale ?? 12;
   const attempts = options.attemptsPerScale ?? 80;
   const points: Map<string, number>[] = [];

@@ -6,7 +6,7 @@ export type { CaseReport, CompareOptions, GradientCase, MethodRow } from "./comp
 export { jacobianFunction, runJacobianSuite, crossovers, DEFAULT_JACOBIAN_SIZES } from "./jacobian.js";
 export type { JacobianReport, JacobianRow } from "./jacobian.js";
 export { measure, median, timeOnce, type Timing, type MeasureOptions } from "./measure.js";
-export { mulberry32, uniform } from "./prng.js";
+export { mulberry32, uniform } from "../util/prng.js";
 export { caseHeading, caseNotes, caseTable, shortCaseTable, jacobianTable, crossoverGrid, crossoverSummary, jsonReport, jsonRows } from "./report.js";
 export { runComparison, ALL_SUITES, SUITE_NAMES, UnknownSuiteError, type ComparisonReport, type RunOptions } from "./run.js";
 export { GRADIENT_SUITES, QUIZ1_TEXT, SIMPLE_TEXT, type GradientSuite, type NetworkSettings } from "./suites.js";

@@ -13,7 +13,7 @@
 // e.g. widths 3,4,3,1 has a1_1_1 … a1_4_3, a2_1_1 … a2_3_4, b_1 … b_3 (the lecture's Quiz 2).
 import { num, variable, type Expr } from "../ast/expr.js";
 import { call } from "../ops/table.js";
-import { mulberry32, uniform } from "./prng.js";
+import { mulberry32, uniform } from "../util/prng.js";
 
 export const ACTIVATIONS = ["sigmoid", "tanh", "relu", "softplus"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

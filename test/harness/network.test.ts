@@ -4,7 +4,7 @@ import { topologicalOrder } from "../../src/ast/walk.js";
 import { getDifferentiator } from "../../src/diff/registry.js";
 import { evaluate } from "../../src/eval/evaluate.js";
 import { buildNetwork, type Loss, type Network } from "../../src/harness/network.js";
-import { mulberry32 } from "../../src/harness/prng.js";
+import { mulberry32 } from "../../src/util/prng.js";
 import { parse } from "../../src/parse/parse.js";
 import { printExpr } from "../../src/print/text.js";
 

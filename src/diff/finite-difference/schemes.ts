@@ -173,19 +173,21 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
   }
 }
 
+/** The probe's rounding allowance: this many times eps × the largest value moving with x. */
+const PROBE_NOISE_FLOORS = Number(process.env.PNF ?? 2);
+
 /**
  * The probe's quotient and its error bound, MARGIN × truncation + round-off. Its rounding
- * error is measured on its own three points (f(x), and f(x ± s) or f(x + s), f(x + s/2)):
- * the estimate's "noise" is truncation in disguise when its steps were too large for f,
- * and would excuse any disagreement.
+ * error is taken at the eps floor: the estimate's measured "noise" is truncation in disguise
+ * when its steps were too large for f, and would excuse any disagreement.
  */
 export function probeQuotient(sampler: AxisSampler, f0: number, plan: ProbePlan): { value: number; error: number } | Refusal {
   const s = plan.offset;
-  const samples = sampleAll(sampler, plan.central ? [s, -s] : [s, s / 2]);
+  const samples = sampleAll(sampler, plan.central ? [s, -s] : [s]);
   if (!Array.isArray(samples)) return samples;
-  const { noise } = evaluationNoise(sampler, f0, samples);
+  const { floor } = evaluationNoise(sampler, f0, samples);
   const [first, second] = samples;
   const value = plan.central ? centralQuotient(first, second) : oneSidedQuotient(f0, first);
-  const roundOff = plan.central ? noise / Math.abs(first.step) : (2 * noise) / Math.abs(first.step);
+  const roundOff = ((plan.central ? 1 : 2) * PROBE_NOISE_FLOORS * floor) / Math.abs(first.step);
   return { value, error: MARGIN * plan.truncation + roundOff };
 }
