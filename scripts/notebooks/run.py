@@ -77,10 +77,14 @@ def failure_report(nb: nbformat.NotebookNode, error: Exception) -> str:
             out = errors[0]
             number = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code")
             source = "\n".join(f"    {line}" for line in cell.source.splitlines())
-            trace = "\n".join(f"    {plain(line)}" for line in out.get("traceback", []))
+            headline = f"{out.get('ename')}: {plain(str(out.get('evalue')))}"
+            lines = [plain(line) for line in out.get("traceback", [])]
+            if lines and lines[0] == headline:  # Deno repeats the error's message as the trace's first line
+                lines = lines[1:]
+            trace = "\n".join(f"    {line}" for line in lines)
             return (
                 f"  code cell {number} (cell {index + 1} of {len(nb.cells)}) failed:\n{source}\n"
-                f"  {out.get('ename')}: {plain(str(out.get('evalue')))}\n{trace}"
+                f"  {headline}\n{trace}"
             )
     return f"  {type(error).__name__}: {plain(str(error))}"
 
