@@ -1,7 +1,9 @@
 // Finite differences: the only method that needs nothing but evaluations of f. Each partial is
 // a difference quotient along one axis (forward, backward, central = the lecture's eq. 1, or
-// Richardson-extrapolated central, the default) with an error estimate, and never a quotient
-// whose steps leave an op's domain or cross a kink.
+// Richardson-extrapolated central, the default) with an error estimate, checked against a
+// quotient at a much smaller step (a step too large for f is shrunk until they agree; if
+// none does, the note says UNTRUSTWORTHY), and never a quotient whose steps leave an op's
+// domain or cross a kink.
 import type { Expr } from "../ast/expr.js";
 import type { Point } from "../eval/evaluate.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
@@ -14,6 +16,7 @@ import {
 } from "./types.js";
 
 export { automaticStep, type Scheme } from "./finite-difference/schemes.js";
+export { UNTRUSTWORTHY } from "./finite-difference/step-search.js";
 
 function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: GradientOptions | undefined, point: Point): GradientResult {
   const inputs = readInputs(plan, point, wrt);
@@ -70,7 +73,7 @@ function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: Gr
 
 export const finiteDifferenceDifferentiator: Differentiator = {
   method: "finite-difference",
-  description: "difference quotients of f (Richardson-extrapolated central by default) with an error estimate, never stepping across a domain boundary or kink",
+  description: "difference quotients of f (Richardson-extrapolated central by default) with an error estimate checked at a much smaller step, never stepping across a domain boundary or kink",
   prepare(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient {
     const plan = planGraph(f);
     return { setupCost: zeroCost(), at: (point) => finiteDifferenceAt(plan, wrt, options, point) };

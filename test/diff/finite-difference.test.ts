@@ -94,8 +94,12 @@ describe("finite differences on the lecture's examples", () => {
       });
       expect(counted.reported).toBe(counted.seen);
     }
-    // central: f(x) once, then f(x ± h) and f(x ± h/2) per variable (h/2 for the estimate)
-    expect(fd("log(x)*z", { x: 2, z: 3 }, ["x", "z"], central()).cost.functionEvaluations).toBe(1 + 4 * 2);
+    // f(x) once, then per variable the scheme's points and its probe's (see probe.ts): central
+    // f(x ± h), f(x ± h/2) and f(x ± h/74); Richardson f(x ± h), f(x ± h/2), f(x ± h/4) and
+    // f(x ± h/148). (Before the probe existed these were 1 + 4·2 and 1 + 6·2.)
+    expect(fd("log(x)*z", { x: 2, z: 3 }, ["x", "z"], central()).cost.functionEvaluations).toBe(1 + (4 + 2) * 2);
+    expect(fd("log(x)*z", { x: 2, z: 3 }, ["x", "z"]).cost.functionEvaluations).toBe(1 + (6 + 2) * 2);
+    expect(fd(QUIZ1, { x: 2, z: 3 }, ["x", "z"]).cost.functionEvaluations).toBe(1 + (6 + 2) * 2);
   });
 });
 
@@ -104,10 +108,19 @@ describe("finite differences agree with forward mode within their error estimate
   // estimate from samples of f cannot see everything: where rounding is amplified by an
   // ill-conditioned op (asin just below 1 after a saturated sigmoid) f moves in steps of its
   // last bit, and a few samples cannot tell that staircase from the function. Such cases are
-  // rare, so their share is bounded rather than excluded; the estimates must also be small,
-  // or "within the estimate" would say nothing.
-  for (const scheme of ["richardson", "central"] as const) {
-    it(`${scheme}: at most 0.5% of partials outside their estimate, 0.1% outside 4×, 98% of estimates below ${scheme === "central" ? "1e-4" : "1e-6"} relative (1500 expressions)`, () => {
+  // rare, so their share is bounded rather than excluded (flagged results count like any
+  // other); the estimates must also be small, or "within the estimate" would say nothing.
+  // Measured over 30 000 partials: Richardson 0.07% outside, 0.01% outside 4×; central 0.04%,
+  // 0.007%; forward/backward ≈ 0.15%, 0.02%. The bounds are about twice the worst share seen
+  // in 1500-expression runs with different seeds (before the probe: 0.5% and 0.1% for all).
+  const schemes = [
+    { scheme: "richardson", outside: 0.0025, farOutside: 0.001, looseAbove: 1e-6 },
+    { scheme: "central", outside: 0.0025, farOutside: 0.001, looseAbove: 1e-4 },
+    { scheme: "forward", outside: 0.005, farOutside: 0.002, looseAbove: 1e-4 },
+    { scheme: "backward", outside: 0.005, farOutside: 0.002, looseAbove: 1e-4 },
+  ] as const;
+  for (const { scheme, outside: outsideShare, farOutside: farShare, looseAbove } of schemes) {
+    it(`${scheme}: at most ${outsideShare * 100}% of partials outside their estimate, ${farShare * 100}% outside 4×, 98% of estimates below ${looseAbove} relative (1500 expressions)`, () => {
       let partials = 0;
       let outside = 0;
       let farOutside = 0;
@@ -124,13 +137,13 @@ describe("finite differences agree with forward mode within their error estimate
             partials++;
             if (!(error <= bound)) outside++;
             if (!(error <= 4 * bound)) farOutside++;
-            if (!(bound <= (scheme === "central" ? 1e-4 : 1e-6) * Math.max(1, Math.abs(exact.gradient[v])))) loose++;
+            if (!(bound <= looseAbove * Math.max(1, Math.abs(exact.gradient[v])))) loose++;
           }
         }),
         { numRuns: 1500 },
       );
-      expect(outside).toBeLessThanOrEqual(0.005 * partials);
-      expect(farOutside).toBeLessThanOrEqual(0.001 * partials);
+      expect(outside).toBeLessThanOrEqual(outsideShare * partials);
+      expect(farOutside).toBeLessThanOrEqual(farShare * partials);
       expect(loose).toBeLessThanOrEqual(0.02 * partials);
     });
   }

@@ -1,6 +1,7 @@
 // Difference quotients along one axis, each with an error estimate: truncation from comparing
 // two step sizes (Richardson: three), plus round-off ≈ eps·|f|/h. Richardson and one-sided
-// schemes also check, with their third step size, that the Taylor expansion holds there.
+// schemes also check, with their third step size, that the Taylor expansion holds there; each
+// estimate says how a probe at a much smaller step can check it (probe.ts).
 import { isRefusal, type AxisSampler, type Refusal, type Sample } from "./sampler.js";
 
 export type Scheme = "forward" | "backward" | "central" | "richardson";
@@ -16,16 +17,14 @@ export interface Estimate {
   readonly settled: boolean;
   /** A bound that does not trust the expansion: the whole spread of the quotients, + round-off. */
   readonly spread: number;
-  /** How to check this estimate with one quotient at a much smaller step (see probeQuotient). */
+  /** How to check this estimate at a much smaller step (see probe.ts). */
   readonly probe?: ProbePlan;
 }
 
 /**
- * A check of an estimate: the scheme's basic quotient (central, or one-sided in the scheme's
- * direction) at a step PROBE_RATIO times below the smallest one the estimate sampled. There
- * f is smooth whenever the estimate's own steps were, so a result that disagrees with it
- * beyond both error bounds came from steps too large for f (the iterated logistic map,
- * which oscillates ~2ⁿ times on [0, 1], can pass the three-step consistency check by chance).
+ * What a probe needs to check an estimate (see probe.ts): where to sample, the probe
+ * quotient's truncation, and the estimate's bound split so that its rounding part can be
+ * re-weighed with a noise measured elsewhere.
  */
 export interface ProbePlan {
   /** The probe's offset from x (central: ±offset; one-sided: its sign is the direction). */
@@ -33,6 +32,11 @@ export interface ProbePlan {
   readonly central: boolean;
   /** The probe quotient's truncation error, extrapolated from the estimate's differences. */
   readonly truncation: number;
+  /** The estimate's bound is truncationBound + roundOffPerNoise × (noise of one evaluation of f). */
+  readonly truncationBound: number;
+  readonly roundOffPerNoise: number;
+  /** The noise of one evaluation of f measured on the estimate's samples (see evaluationNoise). */
+  readonly noise: number;
 }
 
 /**
@@ -68,7 +72,7 @@ function offsets(scheme: Scheme, h: number): number[] {
 }
 
 /** Samples every offset, stopping at the first one refused. */
-function sampleAll(sampler: AxisSampler, at: readonly number[]): Sample[] | Refusal {
+export function sampleAll(sampler: AxisSampler, at: readonly number[]): Sample[] | Refusal {
   const samples: Sample[] = [];
   for (const offset of at) {
     const s = sampler.sample(offset);
@@ -79,8 +83,8 @@ function sampleAll(sampler: AxisSampler, at: readonly number[]): Sample[] | Refu
 }
 
 /** (f(x+s) − f(x−s)) / (s⁺ + s⁻) with the steps actually taken. */
-const centralQuotient = (plus: Sample, minus: Sample) => (plus.f - minus.f) / (plus.step - minus.step);
-const oneSidedQuotient = (f0: number, s: Sample) => (s.f - f0) / s.step;
+export const centralQuotient = (plus: Sample, minus: Sample) => (plus.f - minus.f) / (plus.step - minus.step);
+export const oneSidedQuotient = (f0: number, s: Sample) => (s.f - f0) / s.step;
 
 /**
  * The rounding error of one evaluation of f near x. At least eps times the largest value
@@ -90,7 +94,7 @@ const oneSidedQuotient = (f0: number, s: Sample) => (s.f - f0) / s.step;
  * n − 2, leaving mostly noise; divided by its coefficients' 2-norm it estimates the noise's
  * size (Hamming's difference-table method), doubled since one draw can come out small.
  */
-function evaluationNoise(sampler: AxisSampler, f0: number, samples: readonly Sample[]): { floor: number; noise: number } {
+export function evaluationNoise(sampler: AxisSampler, f0: number, samples: readonly Sample[]): { floor: number; noise: number } {
   const points = [{ f: f0, step: 0 }, ...samples];
   let combination = 0;
   let norm = 0;
@@ -106,7 +110,7 @@ function evaluationNoise(sampler: AxisSampler, f0: number, samples: readonly Sam
 }
 
 /** Leading-order error estimates are exact only in the limit; the next term can add as much. */
-const MARGIN = 2;
+export const MARGIN = 2;
 
 /**
  * One scheme at nominal step h. Error model (C = central, D = one-sided quotient):
@@ -123,15 +127,19 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
   const { floor, noise: delta } = evaluationNoise(sampler, f0, samples);
   // The probe's truncation: that of the basic quotient at the smallest step, times
   // PROBE_RATIO^order (central: order 2, one-sided: 1).
-  const probe = (smallest: number, truncationThere: number, central: boolean): ProbePlan => ({
+  const probeAt = (smallest: number, truncationThere: number, central: boolean) => ({
     offset: smallest / PROBE_RATIO,
     central,
     truncation: truncationThere / PROBE_RATIO ** (central ? 2 : 1),
   });
-  const estimate = (value: number, truncation: number, roundOff: number, plan: ProbePlan, spread = truncation, settled = true): Estimate => {
-    const error = MARGIN * truncation + roundOff * (delta / h);
-    const spreadBound = MARGIN * spread + roundOff * (delta / h);
-    return { scheme, step: h, value, error: settled ? error : spreadBound, settled, spread: spreadBound, probe: plan };
+  const estimate = (
+    value: number, truncation: number, roundOffFactor: number, plan: Pick<ProbePlan, "offset" | "central" | "truncation">,
+    spread = truncation, settled = true,
+  ): Estimate => {
+    const roundOff = roundOffFactor * (delta / h);
+    const spreadBound = MARGIN * spread + roundOff;
+    const probe = { ...plan, truncationBound: MARGIN * truncation, roundOffPerNoise: roundOffFactor / h, noise: delta };
+    return { scheme, step: h, value, error: settled ? MARGIN * truncation + roundOff : spreadBound, settled, spread: spreadBound, probe };
   };
   switch (scheme) {
     case "forward":
@@ -143,14 +151,14 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
       const d2 = q2 - q3;
       const settled = Math.abs(d2) <= (16 * floor) / h || (d1 / d2 >= 1.4 && d1 / d2 <= 2.8);
       // D(h/2) − D(h/4) ≈ c·h/4: D(h/4)'s own truncation.
-      const plan = probe(samples[2].step, Math.abs(d2), false);
+      const plan = probeAt(samples[2].step, Math.abs(d2), false);
       return estimate(q1, 2 * Math.abs(d1), 2, plan, Math.abs(d1) + Math.abs(d2), settled);
     }
     case "central": {
       const c1 = centralQuotient(samples[0], samples[1]);
       const c2 = centralQuotient(samples[2], samples[3]);
       // C(h) − C(h/2) ≈ ¾·a·h², so C(h/2)'s truncation a·h²/4 ≈ |C(h) − C(h/2)|/3.
-      return estimate(c1, (4 / 3) * Math.abs(c1 - c2), 1, probe(samples[2].step, Math.abs(c1 - c2) / 3, true));
+      return estimate(c1, (4 / 3) * Math.abs(c1 - c2), 1, probeAt(samples[2].step, Math.abs(c1 - c2) / 3, true));
     }
     case "richardson": {
       const c1 = centralQuotient(samples[0], samples[1]);
@@ -167,27 +175,8 @@ export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: num
       const roundOffOfC3 = (8 * floor) / h; // round-off of C(h/4) at the eps floor, twice over
       const settled = Math.abs(d2) <= roundOffOfC3 || (d1 / d2 >= 3 && d1 / d2 <= 5.5);
       // C(h/4)'s truncation ≈ |C(h/2) − C(h/4)|/3, as for central.
-      const plan = probe(samples[4].step, Math.abs(d2) / 3, true);
+      const plan = probeAt(samples[4].step, Math.abs(d2) / 3, true);
       return estimate(r2, Math.abs(r2 - r1) / 15, 6, plan, Math.abs(r2 - r1) + Math.abs(d1) + Math.abs(d2), settled);
     }
   }
-}
-
-/** The probe's rounding allowance: this many times eps × the largest value moving with x. */
-const PROBE_NOISE_FLOORS = Number(process.env.PNF ?? 2);
-
-/**
- * The probe's quotient and its error bound, MARGIN × truncation + round-off. Its rounding
- * error is taken at the eps floor: the estimate's measured "noise" is truncation in disguise
- * when its steps were too large for f, and would excuse any disagreement.
- */
-export function probeQuotient(sampler: AxisSampler, f0: number, plan: ProbePlan): { value: number; error: number } | Refusal {
-  const s = plan.offset;
-  const samples = sampleAll(sampler, plan.central ? [s, -s] : [s]);
-  if (!Array.isArray(samples)) return samples;
-  const { floor } = evaluationNoise(sampler, f0, samples);
-  const [first, second] = samples;
-  const value = plan.central ? centralQuotient(first, second) : oneSidedQuotient(f0, first);
-  const roundOff = ((plan.central ? 1 : 2) * PROBE_NOISE_FLOORS * floor) / Math.abs(first.step);
-  return { value, error: MARGIN * plan.truncation + roundOff };
 }
