@@ -6,21 +6,26 @@ export { num, variable, type Expr, type Num, type Var, type Call } from "./ast/e
 export { dagSize, treeSize, topologicalOrder, variablesOf } from "./ast/walk.js";
 export { call, getOp, ALL_OPS, knownFunctionNames } from "./ops/table.js";
 export type { OpSpec, Algebra } from "./ops/types.js";
-export { printExpr } from "./print/text.js";
+export { printExpr, ExpressionTooLargeError } from "./print/text.js";
 export { printLatex } from "./print/latex.js";
 export { evaluate, evaluateAll, MissingVariableError, type Point } from "./eval/evaluate.js";
 
 // The four differentiators behind one interface, and JAX-style functions over them.
-export { DIFFERENTIATORS, EXACT_METHODS, getDifferentiator } from "./diff/registry.js";
-export { grad, valueAndGrad, jvp, vjp, jacfwd, jacrev, hessian, type Jacobian } from "./diff/api.js";
+export { DIFFERENTIATORS, EXACT_METHODS, getDifferentiator, isMethodName } from "./diff/registry.js";
+export { grad, valueAndGrad, jvp, vjp, jacfwd, jacrev, hessian, type GradOptions, type Jacobian } from "./diff/api.js";
+export { automaticStep, UNTRUSTWORTHY, type Scheme } from "./diff/finite-difference.js";
 export { diagnose, type Diagnostics } from "./diff/diagnostics.js";
 export { Tape } from "./diff/reverse/tape.js";
-export { derive, deriveGradient, hessianExprs, simplify, DerivationBudgetExceeded } from "./diff/symbolic/index.js";
+export {
+  derive, deriveGradient, hessianExprs, simplify, DerivationBudgetExceeded,
+  type DerivationBudget, type DeriveOptions, type GradientExprOptions,
+} from "./diff/symbolic/index.js";
 export { dualAlgebra, type Dual } from "./diff/dual.js";
 export {
   METHOD_NAMES,
   type CostCounters,
   type Differentiator,
+  type Gradient,
   type GradientOptions,
   type GradientResult,
   type MethodName,

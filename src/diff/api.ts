@@ -56,7 +56,7 @@ export function jvp(f: Expr | readonly Expr[], at: Point, direction: Readonly<Re
 export function vjp(f: Expr | readonly Expr[], at: Point, cotangent: readonly number[], wrt?: readonly string[]): Gradient {
   const outputs = asList(f);
   if (cotangent.length !== outputs.length) {
-    throw new Error(`vjp: ${outputs.length} output(s) but ${cotangent.length} cotangent entries`);
+    throw new RangeError(`vjp: ${outputs.length} output(s) but ${cotangent.length} cotangent entries`);
   }
   const names = wrt ?? variablesOf(outputs);
   const tape = Tape.record(outputs, names);

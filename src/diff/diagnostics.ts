@@ -35,8 +35,13 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
   const values = evaluateAll(f, at);
   const kinks: KinkReport[] = [];
   let nonFinite: NonFiniteReport | undefined;
+  // Only partials with respect to arguments that move with a variable are ever used: ∂(x^n)/∂n
+  // for a constant n = 1 + 1 (NaN at x <= 0) is not a problem, as for a literal n.
+  const variableDependent = new Set<number>();
   for (const node of topologicalOrder(f)) {
+    if (node.kind === "var") variableDependent.add(node.id);
     if (node.kind !== "call") continue;
+    if (node.args.some((a) => variableDependent.has(a.id))) variableDependent.add(node.id);
     const op = getOp(node.op);
     const args = node.args.map((a) => values.get(a.id) as number);
     const out = values.get(node.id) as number;
@@ -53,7 +58,7 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
       continue;
     }
     op.partials.forEach((rule, i) => {
-      if (nonFinite !== undefined || node.args[i].kind === "num") return;
+      if (nonFinite !== undefined || !variableDependent.has(node.args[i].id)) return;
       const d = rule(numberAlgebra, args, out);
       if (!Number.isFinite(d)) {
         nonFinite = {

@@ -19,7 +19,7 @@ export { automaticStep, type Scheme } from "./finite-difference/schemes.js";
 export { UNTRUSTWORTHY } from "./finite-difference/step-search.js";
 
 function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: GradientOptions | undefined, point: Point): GradientResult {
-  const inputs = readInputs(plan, point, wrt);
+  const inputs = readInputs(plan, point);
   const scheme = options?.finiteDifference?.scheme ?? "richardson";
   const userStep = options?.finiteDifference?.step;
   const baseValues = new Float64Array(plan.nodes.length);
@@ -75,6 +75,11 @@ export const finiteDifferenceDifferentiator: Differentiator = {
   method: "finite-difference",
   description: "difference quotients of f (Richardson-extrapolated central by default) with an error estimate checked at a much smaller step, never stepping across a domain boundary or kink",
   prepare(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient {
+    const step = options?.finiteDifference?.step;
+    // A negative step would turn forward into backward and make every error bound negative.
+    if (step !== undefined && !(step > 0 && Number.isFinite(step))) {
+      throw new RangeError(`finite differences: the step must be a positive finite number, got ${step}`);
+    }
     const plan = planGraph(f);
     return { setupCost: zeroCost(), at: (point) => finiteDifferenceAt(plan, wrt, options, point) };
   },

@@ -3,7 +3,7 @@
 // variable per pass (cost grows with the number of inputs, as the lecture says); vector mode
 // carries every variable's tangent in one pass.
 import type { Expr } from "../ast/expr.js";
-import { pointValue, type Point } from "../eval/evaluate.js";
+import type { Point } from "../eval/evaluate.js";
 import { numberAlgebra } from "../ops/table.js";
 import type { OpSpec } from "../ops/types.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
@@ -68,8 +68,10 @@ function vectorPass(
   return { value: values[n - 1], tangents: tangents.subarray((n - 1) * k) };
 }
 
-function forwardAt(plan: GraphPlan, wrt: readonly string[], options: GradientOptions | undefined, point: Point): GradientResult {
-  const inputs = readInputs(plan, point, wrt);
+function forwardAt(
+  plan: GraphPlan, wrt: readonly string[], options: GradientOptions | undefined, kinkWatch: KinkWatch, point: Point,
+): GradientResult {
+  const inputs = readInputs(plan, point);
   const names = [...new Set(wrt)];
   const gradient = emptyGradient();
   for (const name of names) gradient[name] = 0; // variables f does not use
@@ -97,7 +99,7 @@ function forwardAt(plan: GraphPlan, wrt: readonly string[], options: GradientOpt
     }
   }
   cost.functionEvaluations = cost.passes; // each pass evaluates f along the way
-  const notes = kinkNotes(plan, inputs, seeded);
+  const notes = kinkNotes(plan, inputs, seeded, kinkWatch);
   if (![value, ...Object.values(gradient)].every(Number.isFinite)) {
     const nonFinite = diagnose(plan.root, point).nonFinite;
     if (nonFinite !== undefined) notes.push(`not finite: ${nonFinite.message}`);
@@ -105,10 +107,21 @@ function forwardAt(plan: GraphPlan, wrt: readonly string[], options: GradientOpt
   return attachDiagnostics({ method: "forward" as const, value, gradient, cost, notes }, plan.root, point);
 }
 
-function kinkNotes(plan: GraphPlan, inputs: Float64Array, seeded: readonly number[]): string[] {
+/**
+ * Per plan variable, the nodes it moves; undefined when no op of f has a kink. Found once in
+ * prepare: per point, only the kinks' arguments change.
+ */
+type KinkWatch = readonly Uint8Array[] | undefined;
+function watchKinks(plan: GraphPlan): KinkWatch {
+  if (!plan.ops.some((op) => op?.nonDifferentiableAt !== undefined)) return undefined;
+  return plan.variables.map((_, v) => dependsOnVariable(plan, v));
+}
+
+function kinkNotes(plan: GraphPlan, inputs: Float64Array, seeded: readonly number[], kinkWatch: KinkWatch): string[] {
+  if (kinkWatch === undefined) return [];
   const values = new Float64Array(plan.nodes.length);
   evaluatePlan(plan, inputs, values);
-  const variables = seeded.map((v) => ({ name: plan.variables[v], depends: dependsOnVariable(plan, v) }));
+  const variables = seeded.map((v) => ({ name: plan.variables[v], depends: kinkWatch[v] }));
   return kinksFedBy(plan, values, variables).map(
     (kink) => `${kink.variables.join(", ")} ${kink.variables.length === 1 ? "feeds" : "feed"} ${kink.expression} at its non-differentiable point; the op table's convention is used: ${kink.convention}`,
   );
@@ -119,21 +132,10 @@ export const forwardDifferentiator: Differentiator = {
   description: "dual numbers (value + tangent) pushed through the op table's partials, one pass per variable (or all in one vector pass)",
   prepare(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient {
     const plan = planGraph(f);
-    return { setupCost: zeroCost(), at: (point) => forwardAt(plan, wrt, options, point) };
+    const kinkWatch = watchKinks(plan);
+    return { setupCost: zeroCost(), at: (point) => forwardAt(plan, wrt, options, kinkWatch, point) };
   },
   gradient(f: Expr, at: Point, wrt: readonly string[], options?: GradientOptions): GradientResult {
     return forwardDifferentiator.prepare(f, wrt, options).at(at);
   },
 };
-
-/**
- * Jacobian-vector product in one forward pass: f's value and its directional derivative
- * ∇f · direction (variables missing from `direction` have tangent 0).
- */
-export function jvp(f: Expr, point: Point, direction: Point): { value: number; tangent: number } {
-  const plan = planGraph(f);
-  const inputs = readInputs(plan, point);
-  const seeds = Float64Array.from(plan.variables, (name) => pointValue(direction, name) ?? 0);
-  const { value, tangent } = dualPass(plan, inputs, seeds, { operations: 0 });
-  return { value, tangent };
-}

@@ -30,26 +30,44 @@ export function pointValue(point: Point, name: string): number | undefined {
 
 /** Throws MissingVariableError naming every variable of `expr` that `point` lacks. */
 export function requireVariables(expr: Expr | readonly Expr[], point: Point): void {
-  const missing = variablesOf(expr).filter((name) => pointValue(point, name) === undefined);
+  requireValues(variablesOf(expr), point);
+}
+
+/**
+ * Throws MissingVariableError naming every one of `names` that `point` lacks. For callers that
+ * listed an expression's variables once (a prepared gradient), so no point re-walks the graph.
+ */
+export function requireValues(names: readonly string[], point: Point): void {
+  const missing = names.filter((name) => pointValue(point, name) === undefined);
   if (missing.length > 0) throw new MissingVariableError(missing, pointNames(point));
 }
 
 /** Values of every distinct node of `roots`, keyed by node id. */
 export function evaluateAll(roots: Expr | readonly Expr[], point: Point): Map<number, number> {
-  requireVariables(roots, point);
+  return evaluateInOrder(topologicalOrder(roots), point);
+}
+
+/**
+ * Values of the nodes of `order` (distinct, each after its arguments, as topologicalOrder
+ * lists them) by node id: a caller evaluating at many points orders the graph once.
+ */
+export function evaluateInOrder(order: readonly Expr[], point: Point): Map<number, number> {
   const values = new Map<number, number>();
-  for (const node of topologicalOrder(roots)) {
-    values.set(node.id, nodeValue(node, values, point));
+  for (const node of order) {
+    const value = nodeValue(node, values, point);
+    // Only on the error path is the graph walked again, to name every missing variable.
+    if (value === undefined) requireVariables(order, point);
+    values.set(node.id, value as number);
   }
   return values;
 }
 
-function nodeValue(node: Expr, values: ReadonlyMap<number, number>, point: Point): number {
+function nodeValue(node: Expr, values: ReadonlyMap<number, number>, point: Point): number | undefined {
   switch (node.kind) {
     case "num":
       return node.value;
     case "var":
-      return pointValue(point, node.name) as number;
+      return pointValue(point, node.name);
     case "call":
       return getOp(node.op).eval(node.args.map((a) => values.get(a.id) as number));
   }

@@ -25,7 +25,8 @@ export const relu = unaryFunction({
   family: "activation",
   description: "rectified linear unit max(0, x)",
   latex: "\\operatorname{ReLU}",
-  eval: (x) => (x > 0 ? x : 0),
+  // max keeps NaN (as PyTorch and JAX): a NaN upstream must not become a clean 0
+  eval: (x) => Math.max(0, x),
   // d/dx relu(x) = heaviside(x), with heaviside(0) = 0
   derivative: (A, [x]) => A.call("heaviside", [x]),
   domain: (x) => x !== 0,
@@ -39,7 +40,7 @@ export const heaviside = unaryFunction({
   family: "activation",
   description: "unit step: 1 for x > 0, else 0 (relu's derivative)",
   latex: "H",
-  eval: (x) => (x > 0 ? 1 : 0),
+  eval: (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN),
   derivative: (A) => A.num(0),
   domain: (x) => x !== 0,
   nonDifferentiableAt: (x) => x === 0,

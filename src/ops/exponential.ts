@@ -92,9 +92,11 @@ export const cbrt = unaryFunction({
   kinkConvention: "cbrt'(0) = +Infinity (vertical tangent)",
 });
 
+const isOddInteger = (n: number) => Number.isInteger(n) && Math.abs(n % 2) === 1;
+
 /** Real n-th root; for odd integer n also of negative x, as mathjs's nthRoot. */
 function realNthRoot(x: number, n: number): number {
-  if (x < 0 && Number.isInteger(n) && Math.abs(n % 2) === 1) return -Math.pow(-x, 1 / n);
+  if (x < 0 && isOddInteger(n)) return -Math.pow(-x, 1 / n);
   return Math.pow(x, 1 / n);
 }
 
@@ -112,7 +114,8 @@ export const nthRoot: OpSpec = {
     // d/dn x^(1/n) = -root * log(x) / n^2
     (A, [x, n], out) => A.neg(A.div(A.mul(out, A.call("log", [x])), A.pow(n, A.num(2)))),
   ],
-  domain: ([x, n]) => x > 0 && n !== 0,
+  // Negative x only with odd integer n (as pow's negative bases with integer exponents).
+  domain: ([x, n]) => n !== 0 && (x > 0 || (x < 0 && isOddInteger(n))),
   mathjs: true,
 };
 

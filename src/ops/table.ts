@@ -63,11 +63,17 @@ export function knownFunctionNames(): string[] {
   return [...functionsByTypedName.keys()].sort();
 }
 
-/** Builds a call node, checking the op exists and the argument count matches. */
+/**
+ * Builds a call node, checking the op exists and the argument count matches. Exported to
+ * library users, so a mistake is a RangeError saying what is accepted (not an "internal" error).
+ */
 export function call(op: string, args: readonly Expr[]): Expr {
-  const spec = getOp(op);
+  const spec = byName.get(op);
+  if (spec === undefined) {
+    throw new RangeError(`no op named "${op}"; the ops are ${ALL_OPS.map((o) => o.name).join(", ")}`);
+  }
   if (spec.arity !== args.length) {
-    throw new Error(`internal: ${op} takes ${spec.arity} argument(s), got ${args.length}`);
+    throw new RangeError(`${op} takes ${spec.arity} argument(s), got ${args.length}`);
   }
   return callNode(op, args);
 }

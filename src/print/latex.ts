@@ -24,7 +24,9 @@ function latexNumber(value: number): string {
 }
 
 function latexName(name: string): string {
-  const greek = /^(alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|phi|chi|psi|omega)(?:_?(\w+))?$/i;
+  // Case-sensitive: LaTeX has \Gamma but no \Alpha (capitals that look Latin have no command).
+  const greek =
+    /^(alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|phi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?:_?(\w+))?$/;
   const g = greek.exec(name);
   if (g) return g[2] ? `\\${g[1]}_{${g[2]}}` : `\\${g[1]}`;
   const sub = /^([A-Za-z]+)_?(\d+)$/.exec(name) ?? /^([A-Za-z]+)_(\w+)$/.exec(name);
@@ -44,7 +46,9 @@ function renderLatexNode(node: Expr, renderLatex: (child: Expr) => string): stri
     const [left, right] = node.args;
     if (node.op === "div") return op.latex([renderLatex(left), renderLatex(right)]);
     if (node.op === "pow") {
-      const base = precedenceOf(left) <= PRECEDENCE.power || isFunctionCall(left) ? paren(renderLatex(left)) : renderLatex(left);
+      const base = precedenceOf(left) <= PRECEDENCE.power || isFunctionCall(left) || isScientific(left)
+        ? paren(renderLatex(left))
+        : renderLatex(left);
       return op.latex([base, renderLatex(right)]);
     }
     const l = needsParens(left, print.prec, print.assoc, "left") ? paren(renderLatex(left)) : renderLatex(left);
@@ -57,6 +61,11 @@ function renderLatexNode(node: Expr, renderLatex: (child: Expr) => string): stri
     return op.latex([wrap ? paren(renderLatex(arg)) : renderLatex(arg)]);
   }
   return op.latex(node.args.map(renderLatex));
+}
+
+/** 1e-7 is written 1 \times 10^{-7}: as a power's base it needs parentheses (no double superscript). */
+function isScientific(node: Expr): boolean {
+  return node.kind === "num" && latexNumber(node.value).includes("\\times");
 }
 
 /** sin(x)^2 must read as (sin x)^2, so function calls as a power's base get parentheses. */

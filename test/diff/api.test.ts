@@ -46,6 +46,11 @@ describe("JAX-style functions", () => {
     expect(close(v.z, 2 * g.z - gh.z, 1e-13)).toBe(true);
   });
 
+  it("vjp refuses a cotangent whose length is not the number of outputs (a RangeError)", () => {
+    expect(() => vjp([parse("x"), parse("x^2")], { x: 1 }, [1])).toThrow(RangeError);
+    expect(vjp([parse("x"), parse("x^2")], { x: 3 }, [1, 1]).x).toBe(7);
+  });
+
   it("the Hessian two ways agree: forward-over-reverse and symbolic (differentiate twice), and match mathjs", () => {
     const text = "x^2*y + sin(x*y) + exp(y)/x";
     const f = parse(text);

@@ -232,9 +232,21 @@ describe("kinks, domain boundaries, NaN and infinities", () => {
     expect(r.notes?.join(" ")).toContain("log(x) is NaN");
   });
 
+  it("a step that is not a positive finite number is a RangeError (a negative one gave a negative error bound)", () => {
+    for (const step of [-1e-3, 0, NaN, Infinity]) {
+      for (const scheme of ["forward", "central", "richardson"] as const) {
+        expect(() => fd("x^2", { x: 1 }, ["x"], { finiteDifference: { scheme, step } }), `${scheme} ${step}`).toThrow(RangeError);
+      }
+    }
+    // a positive step is taken as given, and its bound is a bound
+    const r = fd("x^2", { x: 1 }, ["x"], { finiteDifference: { scheme: "central", step: 1e-3 } });
+    expect(r.errorEstimate?.x).toBeGreaterThanOrEqual(Math.abs((r.gradient.x as number) - 2));
+  });
+
   it("a variable missing from the point is an error naming it; a wrt variable f does not use gets 0", () => {
     expect(() => fd("x*y", { x: 1 }, ["x"])).toThrow(MissingVariableError);
-    expect(() => fd("x*y", { x: 1, y: 2 }, ["x", "w"])).toThrow(/variable w/);
+    // w needs no value: ∂f/∂w is 0 wherever w is (as in every method; test/diff/registry.test.ts)
+    expect(fd("x*y", { x: 1, y: 2 }, ["x", "w"]).gradient.w).toBe(0);
     const r = fd("x*y", { x: 1, y: 2, w: 5 }, ["w"]);
     expect(r.gradient.w).toBe(0);
     expect(r.errorEstimate?.w).toBe(0);

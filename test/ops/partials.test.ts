@@ -71,6 +71,25 @@ describe("op partials agree with central differences of op.eval", () => {
     );
   });
 
+  it("nthRoot: negative x with an odd integer n is inside the domain, and ∂/∂x there is the rule's (cube root of -8 is -2, as mathjs)", () => {
+    const nthRoot = getOp("nthRoot");
+    expect(nthRoot.eval([-8, 3])).toBe(-2);
+    const negativeRadicand = fc.tuple(
+      fc.integer({ min: -2000, max: -10 }).map((k) => k / 100),
+      fc.constantFrom(-5, -3, -1, 1, 3, 5, 7),
+    );
+    fc.assert(
+      fc.property(negativeRadicand, ([x, n]) => {
+        expect(nthRoot.domain?.([x, n])).toBe(true);
+        expectDifferenceMatches(nthRoot, [x, n], 0);
+      }),
+      { numRuns: 300 },
+    );
+    // an even root of a negative number is not real
+    expect(nthRoot.domain?.([-8, 2])).toBe(false);
+    expect(nthRoot.domain?.([-8, 2.5])).toBe(false);
+  });
+
   it("pow: ∂(0^b)/∂a at b = 1 is 1 and at b = 2 is 0 (the edge of the domain a = 0, b >= 1)", () => {
     const pow = getOp("pow");
     expect(partialAt(pow, [0, 1], 0)).toBe(1);

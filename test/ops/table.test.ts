@@ -51,6 +51,14 @@ describe("every op-table entry is complete", () => {
     }
   });
 
+  it("call (exported to library users) refuses an unknown op or a wrong argument count with a RangeError saying what is accepted", () => {
+    expect(() => call("sine", [num(1)])).toThrow(RangeError);
+    expect(() => call("sine", [num(1)])).toThrow(/the ops are .*\bsin\b/);
+    expect(() => call("sin", [num(1), num(2)])).toThrow(RangeError);
+    expect(() => call("sin", [num(1), num(2)])).toThrow("sin takes 1 argument(s), got 2");
+    expect(() => call("sin", [num(1)])).not.toThrow();
+  });
+
   it("an op declares a kink convention exactly when it declares non-differentiable points", () => {
     for (const op of ALL_OPS) {
       expect(op.kinkConvention !== undefined, op.name).toBe(op.nonDifferentiableAt !== undefined);
@@ -91,6 +99,24 @@ describe("the mathjs flag is true to mathjs", () => {
     const unknownToMathjs = ALL_OPS.filter((op) => !op.mathjs);
     for (const op of unknownToMathjs) {
       expect(mathjsValueOf(op, Array.from({ length: op.arity }, () => 0.5)), op.name).toBeInstanceOf(Error);
+    }
+  });
+});
+
+describe("NaN propagates through every op", () => {
+  it("an op with a NaN argument gives NaN (relu and heaviside too, as PyTorch); only pow(NaN, 0) = 1, as IEEE 754 says", () => {
+    const others = fc.oneof(fc.constantFrom(0, -0, 1, -1, 0.5), fc.double({ noNaN: true }));
+    for (const op of ALL_OPS.filter((o) => o.arity >= 1)) {
+      for (let i = 0; i < op.arity; i++) {
+        fc.assert(
+          fc.property(others, (other) => {
+            const args = Array.from({ length: op.arity }, (_, k) => (k === i ? NaN : other));
+            const ieeeException = op.name === "pow" && i === 0 && other === 0;
+            expect(Number.isNaN(op.eval(args)), `${op.name}(${args.join(", ")})`).toBe(!ieeeException);
+          }),
+          { numRuns: 50 },
+        );
+      }
     }
   });
 });

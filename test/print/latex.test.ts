@@ -42,6 +42,25 @@ describe("printLatex", () => {
     it(`${what}: ${latex}`, () => expect(printLatex(expr)).toBe(latex));
   }
 
+  it("a name spelling a Greek letter uses its command only where LaTeX has one (\\Gamma, never \\Alpha or \\ETA)", () => {
+    // LaTeX's Greek commands: every lowercase letter but omicron, and the capitals that do not look Latin.
+    const lower = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi rho sigma tau upsilon phi chi psi omega".split(" ");
+    const capitals = "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split(" ");
+    const commands = new Set([...lower, ...capitals, "mathit"]);
+    const names = lower.filter((n) => n !== "upsilon").flatMap((n) => [n, n[0].toUpperCase() + n.slice(1), n.toUpperCase()]);
+    for (const name of names) {
+      const latex = printLatex(variable(name));
+      for (const [, command] of latex.matchAll(/\\([A-Za-z]+)/g)) expect(commands.has(command), `${name} → ${latex}`).toBe(true);
+    }
+    expect(printLatex(variable("Gamma"))).toBe("\\Gamma");
+    expect(printLatex(variable("Alpha"))).toBe("\\mathit{Alpha}");
+  });
+
+  it("a literal in scientific notation as a power's base is parenthesised (no double superscript)", () => {
+    expect(printLatex(f("pow", num(1e-7), x))).toBe("\\left(1 \\times 10^{-7}\\right)^{x}");
+    expect(printLatex(f("pow", num(2.5), x))).toBe("2.5^{x}");
+  });
+
   it("writes a 100,000-deep chain without overflowing the stack", () => {
     let e: Expr = x;
     for (let i = 0; i < 100_000; i++) e = f("neg", f("sin", e));

@@ -2,9 +2,9 @@
 // order, each call's op and argument positions, so that evaluating f at another point is one
 // loop over a Float64Array (no maps, no re-walking). Finite differences evaluate f many times
 // per point and forward mode sweeps it once per variable; both run on this plan.
-import { variable, type Expr } from "../../ast/expr.js";
+import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
-import { pointValue, requireVariables, type Point } from "../../eval/evaluate.js";
+import { pointValue, requireValues, type Point } from "../../eval/evaluate.js";
 import { getOp } from "../../ops/table.js";
 import type { OpSpec } from "../../ops/types.js";
 import { printBounded } from "../../print/text.js";
@@ -46,10 +46,11 @@ export function planGraph(root: Expr): GraphPlan {
 
 /**
  * The point's value of each plan variable. Throws MissingVariableError naming every variable
- * of f, and every differentiation variable, that the point lacks.
+ * of f that the point lacks (a differentiation variable f does not use needs no value: its
+ * partial is 0, as in every method).
  */
-export function readInputs(plan: GraphPlan, point: Point, wrt: readonly string[] = []): Float64Array {
-  requireVariables([plan.root, ...wrt.map((name) => variable(name))], point);
+export function readInputs(plan: GraphPlan, point: Point): Float64Array {
+  requireValues(plan.variables, point);
   return Float64Array.from(plan.variables, (name) => pointValue(point, name) as number);
 }
 

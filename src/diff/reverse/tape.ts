@@ -5,7 +5,7 @@
 // tape runs on numbers and on dual numbers (forward-over-reverse Hessians).
 import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
-import { pointValue, requireVariables, type Point } from "../../eval/evaluate.js";
+import { pointValue, requireValues, type Point } from "../../eval/evaluate.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra, OpSpec } from "../../ops/types.js";
 
@@ -35,6 +35,8 @@ export class Tape {
     /** Tape index of each differentiated variable (-1 if it does not occur). */
     readonly wrtIndex: ReadonlyMap<string, number>,
     readonly roots: readonly Expr[],
+    /** Names of the variables on the tape, listed once so a sweep needs no walk of the graph. */
+    readonly variables: readonly string[],
   ) {}
 
   /** Lays out the tape for `roots`; recording needs no point, so it can be replayed anywhere. */
@@ -56,7 +58,8 @@ export class Tape {
     entries.forEach((e, i) => {
       if (e.node.kind === "var" && wanted.has(e.node.name)) wrtIndex.set(e.node.name, i);
     });
-    return new Tape(entries, rootList.map((r) => indexOf.get(r.id) as number), wrtIndex, rootList);
+    const variables = entries.flatMap((e) => (e.node.kind === "var" ? [e.node.name] : []));
+    return new Tape(entries, rootList.map((r) => indexOf.get(r.id) as number), wrtIndex, rootList, variables);
   }
 
   get length(): number {
@@ -103,7 +106,7 @@ export class Tape {
 
   /** Forward sweep on plain numbers at a point. */
   forwardAt(point: Point, A: Algebra<number>): ForwardSweep<number> {
-    requireVariables(this.roots, point);
+    requireValues(this.variables, point);
     return this.forward(A, (name) => pointValue(point, name) as number);
   }
 

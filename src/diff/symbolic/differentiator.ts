@@ -2,7 +2,7 @@
 // every derivative in one pass over their shared DAG at each point.
 import type { Expr } from "../../ast/expr.js";
 import { dagSize, topologicalOrder, treeSize } from "../../ast/walk.js";
-import { evaluateAll, type Point } from "../../eval/evaluate.js";
+import { evaluateInOrder, type Point } from "../../eval/evaluate.js";
 import { attachDiagnostics } from "../diagnostics.js";
 import {
   emptyGradient, zeroCost,
@@ -14,7 +14,8 @@ function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOpti
   const derivatives = deriveGradient(f, wrt, { mode: options?.symbolicMode ?? "shared" });
   const roots = [f, ...wrt.map((v) => derivatives[v])];
   const derivativeRoots = roots.slice(1);
-  const callsEvaluated = topologicalOrder(roots).filter((n) => n.kind === "call").length;
+  const order = topologicalOrder(roots); // once: every point evaluates the same graph
+  const callsEvaluated = order.filter((n) => n.kind === "call").length;
   const setupCost: CostCounters = {
     ...zeroCost(),
     expressionNodes: dagSize(derivativeRoots),
@@ -23,7 +24,7 @@ function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOpti
   return {
     setupCost,
     at(point: Point): GradientResult {
-      const values = evaluateAll(roots, point);
+      const values = evaluateInOrder(order, point);
       const gradient = emptyGradient();
       wrt.forEach((v) => (gradient[v] = values.get(derivatives[v].id) as number));
       return attachDiagnostics({
