@@ -37,11 +37,23 @@ export class BatchFileError extends Error {
 type Json = unknown;
 const isRecord = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** JSON.parse says "at position N"; a reader needs line:col and a caret. */
+function withLineAndColumn(message: string, text: string): string {
+  const match = / at position (\d+)/.exec(message);
+  if (match === null) return message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position).split("\n");
+  const line = before.length;
+  const column = before[line - 1].length + 1;
+  const source = text.split("\n")[line - 1] ?? "";
+  return `${message.replace(/ at position \d+.*$/, "")} at ${line}:${column}\n  ${source}\n  ${" ".repeat(column - 1)}^`;
+}
+
 function readDocument(text: string, fileName: string): Json {
   try {
     return fileName.toLowerCase().endsWith(".json") ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? withLineAndColumn(error.message, text) : String(error);
     throw new BatchFileError(`${fileName} is not valid ${fileName.toLowerCase().endsWith(".json") ? "JSON" : "YAML"}: ${detail}`);
   }
 }

@@ -3,6 +3,7 @@
 // and checked. Shared by the `check` command and batch files; text is parsed by the caller.
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
+import { CONSTANT_NAMES } from "../ops/table.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
 
@@ -55,6 +56,11 @@ export function pairWithVariables<T>(
   expressionVariables: readonly string[],
   what: string,
 ): { wrt: string; item: T }[] {
+  // A batch file's keys reach here unchecked: "1x" or "e" would be differentiated by as a name.
+  for (const name of [...(wrt ?? []), ...items.flatMap((i) => (i.wrt === undefined ? [] : [i.wrt]))]) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ProblemError(`"${name}" is not a variable name (letters, digits and _)`);
+    if (CONSTANT_NAMES.includes(name)) throw new ProblemError(`${name} is a constant, not a variable`);
+  }
   const named = items.filter((i) => i.wrt !== undefined);
   if (named.length > 0 && named.length < items.length) {
     throw new ProblemError(`give every ${what} a variable name or none`, `e.g. --${what} x="…" --${what} z="…"`);
@@ -111,6 +117,13 @@ export function runProblem(spec: ProblemSpec, read: ProblemReader, options: Chec
   }
   if (answers.length === 0) {
     throw new ProblemError("nothing to check: give an answer or a value", 'e.g. --wrt x --answer "2*x", or --at x=2 --value 4');
+  }
+  // Silently ignoring them would let a student believe the answer was checked at that point only.
+  if (spec.at !== undefined || spec.tolerance !== undefined) {
+    throw new ProblemError(
+      `${spec.at !== undefined ? "a point (at)" : "a tolerance"} goes with numeric answers (values); an answer expression is checked as a function, everywhere`,
+      "e.g. --answer \"2*x\" alone, or --at x=2 --value 4 [--tolerance 1e-3]",
+    );
   }
   const pairs = pairWithVariables(answers, spec.wrt, variables, "answer");
   const single = pairs.length === 1;

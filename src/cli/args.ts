@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { topologicalOrder } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
+import { CONSTANT_NAMES } from "../ops/table.js";
 import { parse, ParseError } from "../parse/parse.js";
 import { UsageError } from "./io.js";
 
@@ -12,14 +13,113 @@ export interface ParsedArgs {
   readonly positionals: string[];
 }
 
+/**
+ * Parses a command's arguments strictly. Before node:util parseArgs sees them, tokens are
+ * sorted into options and positionals, so an expression or value that starts with a minus
+ * (`grad -x^2 --at x=1`, `--order -1`, `--answer -sin(x)`) is read as what it is rather
+ * than as an unknown short option; a string option given twice is an error, not "last wins".
+ */
 export function parseCommandArgs(argv: readonly string[], options: OptionSpec, command: string): ParsedArgs {
+  const see = `see: diffscope ${command} --help`;
+  const known = Object.keys(options).map((name) => `--${name}`).join(", ");
+  const optionTokens: string[] = [];
+  const positionals: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith("--")) {
+      // No command has short options (-h is handled before): "-x^2" is an expression.
+      positionals.push(token);
+      continue;
+    }
+    const eq = token.indexOf("=");
+    const name = token.slice(2, eq < 0 ? undefined : eq);
+    const spec = Object.hasOwn(options, name) ? options[name] : undefined;
+    if (spec === undefined) {
+      const close = Object.keys(options).filter((o) => editDistance(o, name) <= 2);
+      const looksLikeOption = /^[A-Za-z][A-Za-z0-9-]*$/.test(name);
+      const shown = shortened(token);
+      throw new UsageError(
+        `${command}: unknown option ${shown}${close.length > 0 ? ` (did you mean ${close.map((o) => `--${o}`).join(" or ")}?)` : ""}`,
+        `options of ${command}: ${known || "(none)"}` +
+          (looksLikeOption ? "" : `\nan expression that starts with "--" goes last, after "--": diffscope ${command} [options] -- "${shown}"`),
+      );
+    }
+    if (!spec.multiple && seen.has(name)) throw new UsageError(`${command}: --${name} is given twice`, see);
+    seen.add(name);
+    if (spec.type === "boolean") {
+      if (eq >= 0) throw new UsageError(`${command}: --${name} takes no value (got "${token.slice(eq + 1)}")`, see);
+      optionTokens.push(token);
+    } else if (eq >= 0) {
+      optionTokens.push(token);
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
+      optionTokens.push(`${token}=${argv[++i]}`);
+    } else {
+      throw new UsageError(`${command}: --${name} needs a value`, see);
+    }
+  }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const { values } = parseArgs({ args: optionTokens, options, allowPositionals: false, strict: true });
     return { values: values as ParsedArgs["values"], positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^TypeError \[\w+\]: /, "") : String(error);
-    throw new UsageError(`${command}: ${message}`, `see: diffscope ${command} --help`);
+    throw new UsageError(`${command}: ${message}`, see);
   }
+}
+
+/** Levenshtein distance, for "did you mean" on misspelt options. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** An argument as echoed in a message: long ones (a 100 KB expression) cut short. */
+const shortened = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** At most `max` positional arguments (the expression, or none). */
+export function expectPositionals(positionals: readonly string[], max: number, command: string, what = "expression"): void {
+  if (positionals.length <= max) return;
+  throw new UsageError(
+    max === 0
+      ? `${command}: unexpected argument "${shortened(positionals[0])}"`
+      : `${command}: one ${what} expected, got ${positionals.length} arguments (${positionals.map((p) => `"${shortened(p)}"`).join(" ")}); quote an expression that contains spaces`,
+    `see: diffscope ${command} --help`,
+  );
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Why `name` cannot be a variable, or undefined when it can. */
+export function notAVariable(name: string): string | undefined {
+  if (!NAME.test(name)) return `"${name}" is not a variable name (letters, digits and _, not starting with a digit)`;
+  if (CONSTANT_NAMES.includes(name)) return `${name} is a constant, not a variable`;
+  return undefined;
+}
+
+/** `--wrt x,z`: a comma list of variable names, no empty entries, no repeats. */
+export function wrtOption(text: string | undefined, command: string): string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(",").map((s) => s.trim());
+  if (names.length === 1 && names[0] === "") throw new UsageError(`${command}: --wrt names no variable`, "e.g. --wrt x,z");
+  for (const name of names) {
+    if (name === "") throw new UsageError(`${command}: --wrt ${text}: an empty entry between commas`, "e.g. --wrt x,z");
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new UsageError(`${command}: --wrt: ${problem}`, "e.g. --wrt x,z");
+  }
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined) throw new UsageError(`${command}: --wrt names ${repeated} twice`);
+  return names;
 }
 
 export function stringOption(values: ParsedArgs["values"], name: string): string | undefined {
@@ -36,7 +136,10 @@ export function stringListOption(values: ParsedArgs["values"], name: string): st
 /** Parses the one expression argument of a command, labelling errors with what it was. */
 export function parseExpressionArg(text: string | undefined, command: string, what = "expression"): ReturnType<typeof parse> {
   if (text === undefined || text.trim() === "") {
-    throw new UsageError(`${command}: missing the ${what} to work on`, `e.g. diffscope ${command} "sin(x^2)"`);
+    throw new UsageError(
+      `${command}: ${text === undefined ? "missing" : "empty"} ${what}`,
+      what === "expression" ? `e.g. diffscope ${command} "sin(x^2)"` : `see: diffscope ${command} --help`,
+    );
   }
   try {
     return parse(text);
@@ -62,16 +165,16 @@ export function parsePoint(text: string | undefined, command: string): Map<strin
   const point = new Map<string, number>();
   if (text === undefined) return point;
   const example = `e.g. --at x=2,z=3`;
+  if (text.trim() === "") throw new UsageError(`${command}: --at is empty`, example);
   for (const rawPart of text.split(",")) {
     const part = rawPart.trim();
-    if (part === "") continue;
+    if (part === "") throw new UsageError(`${command}: --at ${text}: an empty entry between commas`, example);
     const eq = part.indexOf("=");
     if (eq <= 0) throw new UsageError(`${command}: --at expects name=value pairs, got "${part}"`, example);
     const name = part.slice(0, eq).trim();
     const valueText = part.slice(eq + 1).trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      throw new UsageError(`${command}: --at: "${name}" is not a variable name (letters, digits and _)`, example);
-    }
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (point.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);
     point.set(name, constantValue(valueText, name, command));
   }
@@ -90,5 +193,7 @@ function constantValue(text: string, name: string, command: string): number {
   if (topologicalOrder(expr).some((n) => n.kind === "var")) {
     throw new UsageError(`${command}: --at ${name}=${text}: a value must be a number or constant expression (like pi/4)`);
   }
-  return evaluate(expr, new Map());
+  const value = evaluate(expr, new Map());
+  if (!Number.isFinite(value)) throw new UsageError(`${command}: --at ${name}=${text} is ${value}, not a finite number`);
+  return value;
 }

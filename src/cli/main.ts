@@ -26,6 +26,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (name === "help" && rest[0] !== undefined && topic === undefined) {
+      io.stderr(`error: no command "${rest[0]}" to show help for\ncommands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
+      return EXIT.badInput;
+    }
     io.stdout(`${topic ? topic.help : overview()}\n`);
     return EXIT.ok;
   }

@@ -19,7 +19,7 @@ export interface ForwardRow {
   readonly role: "input" | "intermediate" | "output";
   /** The formula in terms of earlier names (for an input, its given value). */
   readonly formula: string;
-  /** The same quantity written out in the original variables. */
+  /** The same quantity written out in the original variables (past 1000 nodes, "<op expression of N nodes>"). */
   readonly expression: string;
   readonly value: number;
 }
@@ -111,6 +111,13 @@ function localFormula(tape: Tape, names: EntryNames, entry: number, k: number): 
   return printBounded(simplify(op.partials[k](exprAlgebra, args, out)));
 }
 
+/**
+ * Rows print their quantity in the original variables only up to this tree size: every row
+ * printing its whole sub-expression would be quadratic in the expression's length (a sum of
+ * 20,000 terms has 20,000 nested partial sums).
+ */
+const MAX_EXPRESSION_TREE = 1000;
+
 function forwardRows(tape: Tape, names: EntryNames, sweep: ForwardSweep<number>, point: Point, output: number): ForwardRow[] {
   const rows: ForwardRow[] = [];
   tape.entries.forEach((entry, i) => {
@@ -127,7 +134,7 @@ function forwardRows(tape: Tape, names: EntryNames, sweep: ForwardSweep<number>,
       name,
       role: i === output ? "output" : "intermediate",
       formula: printBounded(formula),
-      expression: printBounded(node),
+      expression: node.treeSize <= MAX_EXPRESSION_TREE ? printBounded(node) : `<${node.op} expression of ${node.treeSize} nodes>`,
       value: sweep.values[i],
     });
   });

@@ -2,7 +2,7 @@
 // same cases, one gradient vs one function evaluation, and the targets checked.
 import { runBench, type BenchReport } from "../../bench/run.js";
 import type { BenchRow } from "../../bench/methods.js";
-import { parseCommandArgs } from "../args.js";
+import { expectPositionals, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { formatTable, toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -72,7 +72,8 @@ a few partials and extrapolated (marked ~). Takes a few minutes; progress goes t
   --json    print {"rows": [{"case", "method", "gradientSeconds", "functionSeconds", "ratio", …}], "summary", "machine"}`,
   options: { quick: { type: "boolean" }, json: { type: "boolean" } },
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, this.options, "bench");
+    const { values, positionals } = parseCommandArgs(argv, this.options, "bench");
+    expectPositionals(positionals, 0, "bench");
     const report = await runBench({ quick: values.quick === true, progress: (message) => io.stderr(`bench: ${message}\n`) });
     io.stdout(values.json ? `${toJson(report)}\n` : `${formatBench(report)}\n`);
     return EXIT.ok;

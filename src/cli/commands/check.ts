@@ -5,7 +5,7 @@ import {
   BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
   type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
 } from "../../check/index.js";
-import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stringListOption, stringOption } from "../args.js";
+import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
@@ -133,7 +133,8 @@ they differ and, when it holds on part of the domain only, where it holds.
 
 ${BATCH_SCHEMA_HELP}
 
-An answer that starts with a minus sign needs "=": --answer="-sin(x)" (or name it: --answer x="-sin(x)").
+An answer (or expression) may start with a minus sign: --answer "-sin(x)" works, as do --answer="-sin(x)"
+and --answer x="-sin(x)".
 
 Exit codes: 0 correct, 1 incorrect (or undecidable), 2 the expression, answer or file could not be read.
 
@@ -160,10 +161,9 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     if (positionals.length > 1) {
       throw new UsageError(`check: one expression expected, got ${positionals.length} (quote it: "…")`, 'e.g. diffscope check "x^2" --wrt x --answer "2*x"');
     }
-    const wrtText = stringOption(values, "wrt");
     const spec: ProblemSpec = {
       expression: positionals[0] ?? "",
-      wrt: wrtText === undefined ? undefined : wrtText.split(",").map((w) => w.trim()).filter((w) => w !== ""),
+      wrt: wrtOption(stringOption(values, "wrt"), "check"),
       answers: labelledTexts(stringListOption(values, "answer")),
       at: stringOption(values, "at"),
       values: labelledNumbers(stringListOption(values, "value")),

@@ -4,7 +4,7 @@ import { CHECK_RULE } from "../../harness/compare.js";
 import { caseHeading, jsonReport, shortCaseTable } from "../../harness/report.js";
 import { runComparison } from "../../harness/run.js";
 import { QUIZ1_TEXT } from "../../harness/suites.js";
-import { parseCommandArgs } from "../args.js";
+import { expectPositionals, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -23,7 +23,8 @@ versions of \`diffscope compare quiz1\` and \`diffscope compare nn2\` (the Quiz 
   --json   print {"expression", "at", "value", "methods": {"<method>": {"gradient"}}, "compare"}`,
   options: { json: { type: "boolean" } },
   run(argv, io) {
-    const { values } = parseCommandArgs(argv, this.options, "demo");
+    const { values, positionals } = parseCommandArgs(argv, this.options, "demo");
+    expectPositionals(positionals, 0, "demo");
     const report = runComparison(["quiz1", "nn2"], { timingBudgetMs: 60 });
     const [quiz1] = report.cases;
     const value = quiz1.rows.find((r) => r.method === "reverse")?.value ?? NaN;

@@ -2,7 +2,7 @@ import { dagSize, variablesOf } from "../../ast/walk.js";
 import { deriveN } from "../../diff/symbolic/index.js";
 import { printLatex } from "../../print/latex.js";
 import { printExpr } from "../../print/text.js";
-import { parseCommandArgs, parseExpressionArg, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parseExpressionArg, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
@@ -30,14 +30,13 @@ The text is readable by diffscope and, for functions mathjs knows, by mathjs.`,
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "derive");
+    expectPositionals(positionals, 1, "derive");
     const f = parseExpressionArg(positionals[0], "derive");
-    const wrtText = stringOption(values, "wrt");
-    const wrt = wrtText === undefined ? variablesOf(f) : wrtText.split(",").map((s) => s.trim()).filter((s) => s !== "");
+    const wrt = wrtOption(stringOption(values, "wrt"), "derive") ?? variablesOf(f);
     if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", `e.g. diffscope derive "x^2" --wrt x`);
-    for (const v of wrt) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) throw new UsageError(`derive: --wrt: "${v}" is not a variable name`);
     const orderText = stringOption(values, "order") ?? "1";
-    const order = Number(orderText);
-    if (!Number.isInteger(order) || order < 0 || order > 20) throw new UsageError(`derive: --order must be a whole number from 0 to 20, got "${orderText}"`);
+    const order = /^\s*\d+\s*$/.test(orderText) ? Number(orderText) : NaN;
+    if (!(order >= 0 && order <= 20)) throw new UsageError(`derive: --order must be a whole number from 0 to 20, got "${orderText}"`);
     const mode = stringOption(values, "mode") ?? "shared";
     if (mode !== "tree" && mode !== "shared") throw new UsageError(`derive: --mode must be tree or shared, got "${mode}"`);
 

@@ -1,5 +1,5 @@
 import { evaluate } from "../../eval/evaluate.js";
-import { parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -16,6 +16,7 @@ example: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2,
   options: { at: { type: "string" }, json: { type: "boolean" } },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "eval");
+    expectPositionals(positionals, 1, "eval");
     const expr = parseExpressionArg(positionals[0], "eval");
     const point = parsePoint(stringOption(values, "at"), "eval");
     const value = evaluate(expr, point);

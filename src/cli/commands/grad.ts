@@ -3,7 +3,7 @@ import { pointNames } from "../../eval/evaluate.js";
 import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
 import { METHOD_NAMES, type GradientOptions, type GradientResult, type MethodName } from "../../diff/types.js";
 import { printExpr } from "../../print/text.js";
-import { parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
@@ -36,6 +36,7 @@ forward, reverse) other than itself; finite differences also report their own er
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "grad");
+    expectPositionals(positionals, 1, "grad");
     const f = parseExpressionArg(positionals[0], "grad");
     const point = parsePoint(stringOption(values, "at"), "grad");
     const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
@@ -67,10 +68,9 @@ forward, reverse) other than itself; finite differences also report their own er
 };
 
 function parseWrt(text: string | undefined, inExpression: string[], inPoint: string[]): string[] {
-  if (text === undefined) return inExpression;
-  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const names = wrtOption(text, "grad") ?? inExpression;
+  if (names.length === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x^2" --at x=1');
   for (const name of names) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`grad: --wrt: "${name}" is not a variable name`);
     if (!inExpression.includes(name) && !inPoint.includes(name)) {
       throw new UsageError(`grad: --wrt ${name}: ${name} is neither in the expression nor in --at`, `variables of the expression: ${inExpression.join(", ") || "(none)"}`);
     }
@@ -115,7 +115,8 @@ function deviationFromExact(method: MethodName, result: GradientResult, all: Rea
     if (exact === method || other === undefined) continue;
     compared = true;
     for (const v of Object.keys(result.gradient)) {
-      const diff = Math.abs(result.gradient[v] - other.gradient[v]);
+      // Equal infinities (sqrt'(0) = +Infinity from every method) agree: no deviation.
+      const diff = result.gradient[v] === other.gradient[v] ? 0 : Math.abs(result.gradient[v] - other.gradient[v]);
       maxAbsolute = Math.max(maxAbsolute, diff);
       maxRelative = Math.max(maxRelative, diff / Math.max(Math.abs(other.gradient[v]), Number.MIN_VALUE));
     }

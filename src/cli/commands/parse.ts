@@ -1,7 +1,7 @@
 import { dagSize } from "../../ast/walk.js";
 import { printLatex } from "../../print/latex.js";
 import { printExpr } from "../../print/text.js";
-import { parseCommandArgs, parseExpressionArg } from "../args.js";
+import { expectPositionals, parseCommandArgs, parseExpressionArg } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -18,6 +18,7 @@ The tree size counts nodes as printed; the DAG size counts distinct sub-expressi
   options: { json: { type: "boolean" } },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "parse");
+    expectPositionals(positionals, 1, "parse");
     const expr = parseExpressionArg(positionals[0], "parse");
     const info = { text: printExpr(expr), latex: printLatex(expr), treeSize: expr.treeSize, dagSize: dagSize(expr) };
     io.stdout(

@@ -50,14 +50,16 @@ function nsOption(values: ParsedArgs["values"]): number[] {
   const maxN = stringOption(values, "max-n");
   if (list !== undefined && maxN !== undefined) throw new UsageError("swell: give --n or --max-n, not both");
   if (list !== undefined) {
-    const ns = list.split(",").filter((s) => s.trim() !== "").map((s) => parsePositiveInteger(s, "--n"));
-    if (ns.length === 0) throw new UsageError("swell: --n expects a list like 1,2,5,1000");
+    const ns = list.split(",").map((s) => parsePositiveInteger(s, "--n"));
     return [...new Set(ns)].sort((a, b) => a - b);
   }
   return defaultNs(maxN === undefined ? DEFAULT_MAX_N : parsePositiveInteger(maxN, "--max-n"));
 }
 
-/** Refuses an output file whose directory does not exist before the (long) run starts. */
+/**
+ * Refuses, before the (long) run starts, an output file that cannot be written: its directory
+ * is missing, it is a directory, or a probe file cannot be created next to it.
+ */
 function outputPath(file: string | undefined, option: string): string | undefined {
   if (file === undefined) return undefined;
   if (file.trim() === "") throw new UsageError(`swell: ${option} needs a file name`);
@@ -65,19 +67,39 @@ function outputPath(file: string | undefined, option: string): string | undefine
   const dir = dirname(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`swell: ${option} ${file}: no such directory ${dir}`);
   if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`swell: ${option} ${file} is a directory`);
+  const probe = temporaryName(path);
+  try {
+    writeFileSync(probe, "", { flag: "wx" });
+  } catch (error) {
+    throw new UsageError(`swell: ${option} ${file} cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  unlinkSync(probe);
   return path;
 }
 
-/** Writes through a temporary file and a rename, so a file is never left half-written. */
-function writeWhole(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+const temporaryName = (path: string): string => `${path}.${process.pid}.tmp`;
+
+/**
+ * Writes every file through a temporary file and then renames them all, so no file is left
+ * half-written and a failure writing one leaves none of them written.
+ */
+function writeAllOrNone(files: readonly { readonly path: string; readonly text: string; readonly option: string }[]): void {
+  const written: string[] = [];
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    for (const { path, text, option } of files) {
+      const temporary = temporaryName(path);
+      try {
+        writeFileSync(temporary, text);
+      } catch (error) {
+        throw new UsageError(`swell: ${option} ${path} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      written.push(temporary);
+    }
   } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
+    for (const temporary of written) if (existsSync(temporary)) unlinkSync(temporary);
     throw error;
   }
+  files.forEach(({ path }, i) => renameSync(written[i], path));
 }
 
 export const swellCommand: Command = {
@@ -118,6 +140,7 @@ Progress goes to stderr; files are written only once the run has finished.`,
     const budgetMs = parseDuration(stringOption(values, "budget") ?? DEFAULT_BUDGET);
     const csvPath = outputPath(stringOption(values, "csv"), "--csv");
     const svgPath = outputPath(stringOption(values, "svg"), "--svg");
+    if (csvPath !== undefined && csvPath === svgPath) throw new UsageError("swell: --csv and --svg name the same file");
 
     const report = await runSwell({ families, ns, budgetMs, onProgress: (line) => io.stderr(`${line}\n`) });
 
@@ -127,8 +150,10 @@ Progress goes to stderr; files are written only once the run has finished.`,
       : ["Expression swell by family", undefined];
     const svg = svgPath === undefined ? undefined : await renderSwellSvg(report.rows, title, subtitle);
     const csv = csvPath === undefined ? undefined : swellCsv(report.rows);
-    if (svgPath !== undefined && svg !== undefined) writeWhole(svgPath, svg);
-    if (csvPath !== undefined && csv !== undefined) writeWhole(csvPath, csv);
+    writeAllOrNone([
+      ...(svgPath !== undefined && svg !== undefined ? [{ path: svgPath, text: svg, option: "--svg" }] : []),
+      ...(csvPath !== undefined && csv !== undefined ? [{ path: csvPath, text: csv, option: "--csv" }] : []),
+    ]);
 
     if (values.json) {
       io.stdout(`${toJson(report)}\n`);

@@ -2,7 +2,7 @@
 import { evaluate } from "../../eval/evaluate.js";
 import { printBounded } from "../../print/text.js";
 import { traceAt, type Trace } from "../../trace/index.js";
-import { parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
@@ -67,6 +67,7 @@ example: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1`,
   options: { at: { type: "string" }, wrt: { type: "string" }, steps: { type: "boolean" }, json: { type: "boolean" } },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "trace");
+    expectPositionals(positionals, 1, "trace");
     const f = parseExpressionArg(positionals[0], "trace");
     const atText = stringOption(values, "at");
     if (atText === undefined) throw new UsageError("trace: give the point with --at", 'e.g. diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1');
@@ -76,15 +77,15 @@ example: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1`,
     const trace = traceAt(f, point, wrt);
     const json = values.json === true;
     if (json) {
-      const steps = values.steps === true ? printSteps(f, wrt, true, io) : undefined;
+      const steps = values.steps === true ? printSteps(f, wrt, true, io, "trace") : undefined;
       io.stdout(`${toJson({ expression: printBounded(f), point: Object.fromEntries(point), ...trace, gradient: { ...trace.gradient }, ...(steps === undefined ? {} : { steps }) })}\n`);
       return EXIT.ok;
     }
+    // Steps are worked out first, so a refusal (too large) prints nothing half-way.
+    let stepsText = "";
+    if (values.steps === true) printSteps(f, wrt, false, { stdout: (t) => (stepsText += t), stderr: io.stderr }, "trace");
     io.stdout(traceText(trace, printBounded(f), [...point].map(([k, v]) => `${k} = ${formatValue(v)}`).join(", ")));
-    if (values.steps === true) {
-      io.stdout("\nSymbolic derivation, rule by rule\n\n");
-      printSteps(f, wrt, false, io);
-    }
+    if (values.steps === true) io.stdout(`\nSymbolic derivation, rule by rule\n\n${stepsText}`);
     return EXIT.ok;
   },
 };
