@@ -10,7 +10,8 @@ import { topologicalOrder } from "../../ast/walk.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra } from "../../ops/types.js";
 import { NodeCounter, type DerivationBudget } from "./budget.js";
-import { countingAlgebra, isZero } from "./light-algebra.js";
+import { countingAlgebra } from "./light-algebra.js";
+import { isZero } from "./numbers.js";
 
 export type SymbolicMode = "tree" | "shared";
 

@@ -5,16 +5,8 @@ import { callNode, num, type Expr } from "../../ast/expr.js";
 import { call } from "../../ops/table.js";
 import type { Algebra } from "../../ops/types.js";
 import type { NodeCounter } from "./budget.js";
-import { foldArithmetic, type ArithmeticOp } from "./numbers.js";
+import { foldLiterals, isNumber, isZero } from "./numbers.js";
 
-const isNumber = (e: Expr, v: number): boolean => e.kind === "num" && e.value === v;
-export const isZero = (e: Expr): boolean => isNumber(e, 0);
-
-function fold(op: ArithmeticOp, a: Expr, b: Expr): Expr | undefined {
-  if (a.kind !== "num" || b.kind !== "num") return undefined;
-  const folded = foldArithmetic(op, a.value, b.value);
-  return folded === undefined ? undefined : num(folded);
-}
 
 function neg(a: Expr): Expr {
   if (a.kind === "num") return num(a.value === 0 ? 0 : -a.value);
@@ -26,11 +18,11 @@ function neg(a: Expr): Expr {
 // i.e. inside the domain; the derivative is only claimed there.
 const lightAlgebra: Algebra<Expr> = {
   num,
-  add: (a, b) => fold("add", a, b) ?? (isZero(a) ? b : isZero(b) ? a : callNode("add", [a, b])),
+  add: (a, b) => foldLiterals("add", a, b) ?? (isZero(a) ? b : isZero(b) ? a : callNode("add", [a, b])),
   sub: (a, b) =>
-    fold("sub", a, b) ?? (isZero(b) ? a : isZero(a) ? neg(b) : callNode("sub", [a, b])),
+    foldLiterals("sub", a, b) ?? (isZero(b) ? a : isZero(a) ? neg(b) : callNode("sub", [a, b])),
   mul: (a, b) => {
-    const folded = fold("mul", a, b);
+    const folded = foldLiterals("mul", a, b);
     if (folded !== undefined) return folded;
     if (isZero(a) || isZero(b)) return num(0);
     if (isNumber(a, 1)) return b;
@@ -40,7 +32,7 @@ const lightAlgebra: Algebra<Expr> = {
     return callNode("mul", [a, b]);
   },
   div: (a, b) => {
-    const folded = fold("div", a, b);
+    const folded = foldLiterals("div", a, b);
     if (folded !== undefined) return folded;
     if (isZero(a)) return num(0);
     if (isNumber(b, 1)) return a;
@@ -48,7 +40,7 @@ const lightAlgebra: Algebra<Expr> = {
   },
   neg,
   pow: (a, b) => {
-    const folded = fold("pow", a, b);
+    const folded = foldLiterals("pow", a, b);
     if (folded !== undefined) return folded;
     if (isNumber(b, 1)) return a;
     if (isNumber(b, 0)) return num(1);

@@ -1,4 +1,5 @@
 // When arithmetic on two literals may be replaced by its result.
+import { num, type Expr } from "../../ast/expr.js";
 
 /** Significant digits of the shortest decimal that reads back as `value` (finite values). */
 export function significantDigits(value: number): number {
@@ -64,4 +65,15 @@ export function foldArithmetic(op: ArithmeticOp, a: number, b: number): number |
   const short = significantDigits(result) <= Math.max(TIDY_DIGITS, significantDigits(a), significantDigits(b));
   if (!short && !isExact(op, a, b, result)) return undefined;
   return result === 0 ? 0 : result;
+}
+
+/** Whether `e` is the numeric literal `v`. */
+export const isNumber = (e: Expr, v: number): boolean => e.kind === "num" && e.value === v;
+export const isZero = (e: Expr): boolean => isNumber(e, 0);
+
+/** `op(a, b)` folded to one literal when both are literals and folding is exact enough. */
+export function foldLiterals(op: ArithmeticOp, a: Expr, b: Expr): Expr | undefined {
+  if (a.kind !== "num" || b.kind !== "num") return undefined;
+  const folded = foldArithmetic(op, a.value, b.value);
+  return folded === undefined ? undefined : num(folded);
 }

@@ -7,21 +7,13 @@
 // x = 0 with a < 0), x^0 → 1 and 1^x → 1 (lose x = NaN). Derivatives are claimed only
 // inside the domain, where these are identities.
 import { callNode, num, type Call, type Expr } from "../../ast/expr.js";
-import { foldArithmetic, type ArithmeticOp } from "./numbers.js";
+import { foldArithmetic, foldLiterals, isNumber, isZero } from "./numbers.js";
 
-const isNumber = (e: Expr, v: number): boolean => e.kind === "num" && e.value === v;
-const isZero = (e: Expr): boolean => isNumber(e, 0);
 const isOne = (e: Expr): boolean => isNumber(e, 1);
 const isNonFiniteNumber = (e: Expr): boolean => e.kind === "num" && !Number.isFinite(e.value);
 /** Narrows to a call of `op` (typed so a failed test does not rule out other calls). */
 function isCall<Op extends string>(e: Expr, op: Op): e is Call & { readonly op: Op } {
   return e.kind === "call" && e.op === op;
-}
-
-function fold(op: ArithmeticOp, a: Expr, b: Expr): Expr | undefined {
-  if (a.kind !== "num" || b.kind !== "num") return undefined;
-  const folded = foldArithmetic(op, a.value, b.value);
-  return folded === undefined ? undefined : num(folded);
 }
 
 // --- numeric coefficients. A coefficient is written first. In a short product it sits at the
@@ -83,7 +75,7 @@ function splitCoefficient(e: Expr): [number, Expr] | undefined {
  */
 function withCoefficient(c: number, e: Expr): Expr | undefined {
   if (c === 0) return num(0);
-  if (e.kind === "num") return fold("mul", num(c), e);
+  if (e.kind === "num") return foldLiterals("mul", num(c), e);
   if (isCall(e, "neg")) return withCoefficient(-c, e.args[0]);
   if (isCall(e, "div")) {
     const numerator = withCoefficient(c, e.args[0]);
@@ -148,7 +140,7 @@ export function neg(a: Expr): Expr {
 
 export function add(a: Expr, b: Expr): Expr {
   if (isNonFiniteNumber(a) || isNonFiniteNumber(b)) return callNode("add", [a, b]);
-  const folded = fold("add", a, b);
+  const folded = foldLiterals("add", a, b);
   if (folded !== undefined) return folded;
   if (isZero(a)) return b;
   if (isZero(b)) return a;
@@ -163,7 +155,7 @@ export function add(a: Expr, b: Expr): Expr {
 
 export function sub(a: Expr, b: Expr): Expr {
   if (isNonFiniteNumber(a) || isNonFiniteNumber(b)) return callNode("sub", [a, b]);
-  const folded = fold("sub", a, b);
+  const folded = foldLiterals("sub", a, b);
   if (folded !== undefined) return folded;
   if (isZero(b)) return a;
   if (isZero(a)) return neg(b);
@@ -175,7 +167,7 @@ export function sub(a: Expr, b: Expr): Expr {
 
 export function mul(a: Expr, b: Expr): Expr {
   if (isNonFiniteNumber(a) || isNonFiniteNumber(b)) return callNode("mul", [a, b]);
-  const folded = fold("mul", a, b);
+  const folded = foldLiterals("mul", a, b);
   if (folded !== undefined) return folded;
   if (a.kind === "num" && b.kind === "num") return callNode("mul", [a, b]);
   if (isZero(a) || isZero(b)) return num(0); // inside the domain
@@ -201,7 +193,7 @@ export function mul(a: Expr, b: Expr): Expr {
 
 export function div(a: Expr, b: Expr): Expr {
   if (isNonFiniteNumber(a) || isNonFiniteNumber(b)) return callNode("div", [a, b]);
-  const folded = fold("div", a, b);
+  const folded = foldLiterals("div", a, b);
   if (folded !== undefined) return folded;
   if (a.kind === "num" && b.kind === "num") return callNode("div", [a, b]);
   if (isZero(a)) return num(0); // inside the domain (b ≠ 0)
@@ -226,7 +218,7 @@ export function div(a: Expr, b: Expr): Expr {
 
 export function pow(a: Expr, b: Expr): Expr {
   if (isNonFiniteNumber(a) || isNonFiniteNumber(b)) return callNode("pow", [a, b]);
-  const folded = fold("pow", a, b);
+  const folded = foldLiterals("pow", a, b);
   if (folded !== undefined) return folded;
   if (isOne(b)) return a;
   if (isZero(b)) return num(1); // inside the domain
