@@ -1,7 +1,6 @@
 // The swell plot: size against n on a log scale, one line per representation, drawn by
 // vega-lite (compiled to a vega spec and rendered to SVG headlessly, no browser).
-import * as vega from "vega";
-import * as vl from "vega-lite";
+import type * as vl from "vega-lite";
 import type { SwellRow } from "./row.js";
 
 /** The plotted representations: a label and how to read its size from a row. */
@@ -69,7 +68,9 @@ export function swellPlotSpec(rows: readonly SwellRow[], title: string, subtitle
 
 /** Renders the plot to SVG text. */
 export async function renderSwellSvg(rows: readonly SwellRow[], title: string, subtitle?: string): Promise<string> {
-  const spec = vl.compile(swellPlotSpec(rows, title, subtitle)).spec;
+  // loaded on demand, so commands that draw nothing do not pay for vega's import
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const spec = vegaLite.compile(swellPlotSpec(rows, title, subtitle)).spec;
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   try {
     return await view.toSVG();

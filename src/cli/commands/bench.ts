@@ -1,6 +1,6 @@
 // `diffscope bench`: the performance benchmark of issue 8 — every method and the peers on the
 // same cases, one gradient vs one function evaluation, and the targets checked.
-import { runBench, type BenchReport } from "../../bench/run.js";
+import type { BenchReport } from "../../bench/run.js";
 import type { BenchRow } from "../../bench/methods.js";
 import { expectPositionals, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
@@ -74,6 +74,8 @@ a few partials and extrapolated (marked ~). Takes a few minutes; progress goes t
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "bench");
     expectPositionals(positionals, 0, "bench");
+    // loaded on demand: the peers (mathjs, TensorFlow.js) are heavy to import
+    const { runBench } = await import("../../bench/run.js");
     const report = await runBench({ quick: values.quick === true, progress: (message) => io.stderr(`bench: ${message}\n`) });
     io.stdout(values.json ? `${toJson(report)}\n` : `${formatBench(report)}\n`);
     return EXIT.ok;
