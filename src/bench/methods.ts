@@ -8,7 +8,7 @@ import { prepareCompiledSymbolic } from "../compile/symbolic.js";
 import { evaluatePlan, planGraph } from "../diff/finite-difference/graph-plan.js";
 import { getDifferentiator } from "../diff/registry.js";
 import { prepareReverse } from "../diff/reverse/differentiator.js";
-import type { GradientResult, MethodName } from "../diff/types.js";
+import type { GradientResult, MethodName, PreparedGradient } from "../diff/types.js";
 import type { BenchCase } from "./cases.js";
 import { consume, timeOnce, timePair, type TimingBudget } from "./timing.js";
 
@@ -112,14 +112,19 @@ export function caseContext(c: BenchCase, budget: TimingBudget): { context: Case
   };
 }
 
-export function reverseTapedRow(x: CaseContext): BenchRow {
+/** An interpreted method: set-up timed once, then gradient and f timed on the interpreter. */
+function interpretedRow(x: CaseContext, method: string, prepare: () => PreparedGradient): BenchRow {
   const { c } = x;
-  const setup = timeOnce(() => prepareReverse(c.f, c.wrt));
+  const setup = timeOnce(prepare);
   const got = gradientVector(setup.result.at(c.point), c.wrt);
   const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction, x.budget);
-  return row(c, "reverse (taped)", t.gradientSeconds, t.functionSeconds, {
+  return row(c, method, t.gradientSeconds, t.functionSeconds, {
     path: "interpreted", setupSeconds: setup.seconds, deviation: deviation(got, x.reference),
   });
+}
+
+export function reverseTapedRow(x: CaseContext): BenchRow {
+  return interpretedRow(x, "reverse (taped)", () => prepareReverse(x.c.f, x.c.wrt));
 }
 
 export function reverseViaPointRow(x: CaseContext): BenchRow {
@@ -133,13 +138,7 @@ export function reverseViaPointRow(x: CaseContext): BenchRow {
 }
 
 export function symbolicInterpretedRow(x: CaseContext): BenchRow {
-  const { c } = x;
-  const setup = timeOnce(() => getDifferentiator("symbolic").prepare(c.f, c.wrt));
-  const got = gradientVector(setup.result.at(c.point), c.wrt);
-  const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction, x.budget);
-  return row(c, "symbolic (interpreted)", t.gradientSeconds, t.functionSeconds, {
-    path: "interpreted", setupSeconds: setup.seconds, deviation: deviation(got, x.reference),
-  });
+  return interpretedRow(x, "symbolic (interpreted)", () => getDifferentiator("symbolic").prepare(x.c.f, x.c.wrt));
 }
 
 export function symbolicCompiledRow(x: CaseContext): BenchRow {
