@@ -1,13 +1,12 @@
 // JAX-style functions over the differentiators: names users already know.
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
-import { pointValue, requireVariables, type Point } from "../eval/evaluate.js";
+import { evaluateAll, pointValue, requireVariables, type Point } from "../eval/evaluate.js";
 import { numberAlgebra } from "../ops/table.js";
 import { dualAlgebra, type Dual } from "./dual.js";
 import { getDifferentiator } from "./registry.js";
 import { Tape } from "./reverse/tape.js";
 import { hessianExprs } from "./symbolic/index.js";
-import { evaluateAll } from "../eval/evaluate.js";
 import { emptyGradient, type Gradient, type GradientOptions, type MethodName } from "./types.js";
 
 export interface GradOptions extends GradientOptions {

@@ -1,7 +1,7 @@
 // Dual numbers: a value and its tangent (the directional derivative carried alongside).
 // Every operation, arithmetic included, goes through the op table: the value by op.eval, the
 // tangent by op.partials evaluated at the values, times each argument's tangent.
-import { getOp, numberAlgebra } from "../ops/table.js";
+import { algebraOfCalls, getOp, numberAlgebra } from "../ops/table.js";
 import type { Algebra } from "../ops/types.js";
 
 export interface Dual {
@@ -41,17 +41,10 @@ export function applyDual(opName: string, args: readonly Dual[], count?: DualOpe
 
 /** Dual-number arithmetic, optionally counting its operations into `count`. */
 export function createDualAlgebra(count?: DualOperationCount): Algebra<Dual> {
-  const apply = (op: string, args: readonly Dual[]) => applyDual(op, args, count);
-  return {
-    num: (c) => ({ value: c, tangent: 0 }),
-    add: (a, b) => apply("add", [a, b]),
-    sub: (a, b) => apply("sub", [a, b]),
-    mul: (a, b) => apply("mul", [a, b]),
-    div: (a, b) => apply("div", [a, b]),
-    neg: (a) => apply("neg", [a]),
-    pow: (a, b) => apply("pow", [a, b]),
-    call: apply,
-  };
+  return algebraOfCalls(
+    (c): Dual => ({ value: c, tangent: 0 }),
+    (op, args) => applyDual(op, args, count),
+  );
 }
 
 /** Dual-number arithmetic over the op table (uncounted). */

@@ -90,14 +90,19 @@ export const numberAlgebra: Algebra<number> = {
   call: (op, args) => getOp(op).eval(args),
 };
 
+/** An algebra whose arithmetic is nothing but applying the table's add, sub, … ops by name. */
+export function algebraOfCalls<T>(num: (c: number) => T, apply: (op: string, args: readonly T[]) => T): Algebra<T> {
+  return {
+    num,
+    add: (a, b) => apply("add", [a, b]),
+    sub: (a, b) => apply("sub", [a, b]),
+    mul: (a, b) => apply("mul", [a, b]),
+    div: (a, b) => apply("div", [a, b]),
+    neg: (a) => apply("neg", [a]),
+    pow: (a, b) => apply("pow", [a, b]),
+    call: apply,
+  };
+}
+
 /** Builds expression nodes exactly as written (no simplification; see diff/simplify). */
-export const exprAlgebra: Algebra<Expr> = {
-  num,
-  add: (a, b) => callNode("add", [a, b]),
-  sub: (a, b) => callNode("sub", [a, b]),
-  mul: (a, b) => callNode("mul", [a, b]),
-  div: (a, b) => callNode("div", [a, b]),
-  neg: (a) => callNode("neg", [a]),
-  pow: (a, b) => callNode("pow", [a, b]),
-  call,
-};
+export const exprAlgebra: Algebra<Expr> = algebraOfCalls(num, call);
