@@ -5,6 +5,7 @@ import { evaluate } from "../eval/evaluate.js";
 import { CONSTANT_NAMES } from "../ops/table.js";
 import { parse, ParseError } from "../parse/parse.js";
 import { UsageError } from "./io.js";
+import { editDistance } from "../util/edit-distance.js";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -69,19 +70,6 @@ export function parseCommandArgs(argv: readonly string[], options: OptionSpec, c
     const message = error instanceof Error ? error.message.replace(/^TypeError \[\w+\]: /, "") : String(error);
     throw new UsageError(`${command}: ${message}`, see);
   }
-}
-
-/** Levenshtein distance, for "did you mean" on misspelt options. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** An argument as echoed in a message: long ones (a 100 KB expression) cut short. */

@@ -1,5 +1,6 @@
 // ParseError: what went wrong, where (line:col, 1-based), what would have been accepted, and
 // a rendering with the source line and a caret under the spot.
+import { editDistance } from "../util/edit-distance.js";
 
 export interface SourcePosition {
   /** 0-based character offset into the source. */
@@ -84,20 +85,6 @@ function caretLines(source: string, line: number, column: number, offending: str
   const padding = prefix.replace(/./g, " ") + sourceLine.slice(start, column - 1).replace(/[^\t]/g, " ");
   const width = Math.max(1, Math.min(offending.length, end - (column - 1)));
   return [`  ${shown}`, `  ${padding}${"^".repeat(width)}`];
-}
-
-/** Levenshtein distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** The known names closest to `typed` (case-insensitively), if any is close enough. */
