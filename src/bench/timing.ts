@@ -3,6 +3,7 @@
 // function it is compared with — so a busy neighbour slows both alike — and their medians.
 // Calls much shorter than a millisecond are timed in batches.
 import { performance } from "node:perf_hooks";
+import { median } from "../util/median.js";
 
 export interface PairTiming {
   readonly gradientSeconds: number;
@@ -22,11 +23,6 @@ export interface TimingBudget {
 
 const MIN_BATCH_SECONDS = 0.002;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 type BatchLoop = (run: () => void, batch: number) => void;
 

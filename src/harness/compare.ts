@@ -14,7 +14,8 @@ import { compileExprs } from "../compile/expr.js";
 import { preferredDifferentiator } from "../compile/tiered.js";
 import { Tape } from "../diff/reverse/tape.js";
 import { METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
-import { measure, median, timeOnce } from "./measure.js";
+import { median } from "../util/median.js";
+import { measure, timeOnce } from "./measure.js";
 
 /** One function at one point, and the variables to differentiate by. */
 export interface GradientCase {

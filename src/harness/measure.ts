@@ -2,6 +2,7 @@
 // as the median (robust to a stray garbage collection or a busy neighbour process). Calls
 // much shorter than the clock's resolution are timed in batches.
 import { performance } from "node:perf_hooks";
+import { median } from "../util/median.js";
 
 export interface Timing {
   /** Median wall time of one call, in milliseconds. */
@@ -50,11 +51,6 @@ export function measure<R>(run: () => R, options: MeasureOptions = {}): { result
   return { result, timing: { medianMs: median(samples), minMs: Math.min(...samples), runs: samples.length * batch, warm: true } };
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Times one call only (for set-up that is too costly, or not meaningful, to repeat). */
 export function timeOnce<R>(run: () => R): { result: R; ms: number } {

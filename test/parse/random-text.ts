@@ -2,6 +2,7 @@
 // (implicit products, rule-2 divisions, signs, powers, calls, spacing variants), and token
 // soup that is mostly invalid. `choose(n)` returns an integer in [0, n).
 import fc from "fast-check";
+import { mulberry32 } from "../../src/util/prng.js";
 
 export type Choose = (n: number) => number;
 
@@ -172,14 +173,8 @@ export function tokenSoup(choose: Choose, maxTokens = 12): string {
 
 /** A deterministic `choose` from a seed (mulberry32). */
 export function seededChoose(seed: number): Choose {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const random = mulberry32(seed);
+  return (n) => Math.floor(random() * n);
 }
 
 /** A fast-check arbitrary of text built by `build` from a random seed (failures print the text). */
