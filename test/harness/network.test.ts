@@ -90,13 +90,16 @@ describe("nn2 (the lecture's Quiz 2) against a hand-written backprop", () => {
         const net = buildNetwork({ widths: [3, 4, 3, 1], loss, seed });
         const hand = handGradient(net);
         const r = getDifferentiator("finite-difference").gradient(net.loss, net.point, net.parameters);
+        // Relative to the gradient's largest partial: a partial of 1e-8 next to ones of 1e-2 carries
+        // the same absolute round-off, so its own relative error says nothing about the method.
+        const scale = Math.max(...[...hand.gradient.values()].map(Math.abs));
         for (const name of net.parameters) {
           const error = Math.abs(r.gradient[name] - (hand.gradient.get(name) as number));
           expect(error, `∂J/∂${name}`).toBeLessThanOrEqual(r.errorEstimate?.[name] as number);
-          expect(relErr(r.gradient[name], hand.gradient.get(name) as number)).toBeLessThan(1e-6);
+          expect(error / scale, `∂J/∂${name} relative to the largest partial`).toBeLessThan(1e-6);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 15, examples: [[834038416, "quadratic"]] },
     );
   });
 });
