@@ -6,8 +6,11 @@
 #   Chain…, NumberLed…           2x, x y, 2(x+1)     implicit products: tighter than * and /
 #   SignedNumber, SignedOther    -a, +a              only first in a chain: -2x = (-2)x;
 #                                                    looser than powers: -x^2 = -(x^2)
-#   OpenPower, NumberPower       a ^ b, a ** b       right-associative; 2^-3 is allowed
-#   Open, Number                 names, calls, ( … ), numbers
+#   OpenPower, NumberPower       a ^ b, a ** b, a .^ b  right-associative; 2^-3 is allowed
+#   Open, Number                 names, calls, ( … ), [1, 2; 3, 4], a' (transpose), numbers
+#
+# The typed operators (.* ./ .^, ', [ ]) parse everywhere; the scalar reader (build.ts) refuses
+# them and the typed reader (src/typed) gives them their vector and matrix meaning.
 #
 # Implicit multiplication follows mathjs exactly, which needs a few extra distinctions that
 # the nonterminal names carry (everything else is the usual precedence ladder):
@@ -33,6 +36,11 @@ import {
   firstSign,
   functionCall,
   implicitProduct,
+  matrixLiteral,
+  firstRow,
+  nextRow,
+  firstEntry,
+  nextEntry,
   nameReference,
   nextArgument,
   nextExponent,
@@ -44,6 +52,7 @@ import {
   signed,
   signedExponent,
   signedNumber,
+  transposed,
 } from "./syntax.js";
 %}
 
@@ -138,5 +147,12 @@ Number -> %number                                 {% numberLiteral %}
 Open -> %name                                     {% nameReference %}
       | %functionName %open Arguments %close      {% functionCall %}
       | %open Sum %close                          {% parenthesized %}
+      | %lbracket Rows %rbracket                  {% matrixLiteral %}
+      | Open %transpose                           {% transposed %}
+# [1, 2; 3, 4]: rows split by ";", entries by ","
+Rows -> Entries                                   {% firstRow %}
+      | Rows %semicolon Entries                   {% nextRow %}
+Entries -> Sum                                    {% firstEntry %}
+         | Entries %comma Sum                     {% nextEntry %}
 Arguments -> Sum                                  {% firstArgument %}
            | Arguments %comma Sum                 {% nextArgument %}

@@ -5,7 +5,22 @@ import { callNode, num, variable, type Expr } from "../ast/expr.js";
 import { CONSTANT_NAMES, call, functionsNamed, knownFunctionNames } from "../ops/table.js";
 import { closestNames, joinWords, ParseError } from "./errors.js";
 import type { Token } from "./lexer.js";
-import type { Syntax } from "./syntax.js";
+import type { BinaryOp, Syntax } from "./syntax.js";
+
+type ScalarBinaryOp = Exclude<BinaryOp, "emul" | "ediv" | "epow">;
+
+/** A hint shared by every "this needs shapes" error. */
+export const DECLARE_SHAPES_HINT = "vectors and matrices need declared shapes: --shape x=3,W=3x4 on the command line, or a header in the text (x: R^3; W: R^(3x4); …)";
+
+/** Element-wise operators, transposes and literals mean something only for typed expressions. */
+function typedOnly(node: Syntax, source: string): ParseError {
+  const token = node.kind === "transpose" || node.kind === "matrix" ? node.token : node.kind === "binary" ? node.operator : undefined;
+  const what = node.kind === "transpose" ? "a transpose" : node.kind === "matrix" ? "a matrix literal" : `the element-wise operator ${token?.text ?? ""}`;
+  return new ParseError(
+    { reason: `${what} in a scalar expression`, at: token ? positionOf(token) : { offset: 0, line: 1, column: 1 }, offending: token?.text ?? "", hint: DECLARE_SHAPES_HINT },
+    source,
+  );
+}
 
 export function buildExpr(root: Syntax, source: string): Expr {
   const pending: { node: Syntax; childrenDone: boolean }[] = [{ node: root, childrenDone: false }];
@@ -26,13 +41,17 @@ export function buildExpr(root: Syntax, source: string): Expr {
           built.push(callNode("neg", [built.pop() as Expr]));
         }
         break;
+      case "transpose":
+      case "matrix":
+        throw typedOnly(node, source);
       case "binary":
+        if (node.op === "emul" || node.op === "ediv" || node.op === "epow") throw typedOnly(node, source);
         if (!childrenDone) {
           pending.push({ node, childrenDone: true }, { node: node.right, childrenDone: false }, { node: node.left, childrenDone: false });
         } else {
           const right = built.pop() as Expr;
           const left = built.pop() as Expr;
-          built.push(callNode(node.op, [left, right]));
+          built.push(callNode(node.op as ScalarBinaryOp, [left, right]));
         }
         break;
       case "call":

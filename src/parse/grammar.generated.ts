@@ -13,6 +13,10 @@ declare var name: any;
 declare var functionName: any;
 declare var open: any;
 declare var close: any;
+declare var lbracket: any;
+declare var rbracket: any;
+declare var transpose: any;
+declare var semicolon: any;
 declare var comma: any;
 
 import { grammarLexer as lexer } from "./lexer.js";
@@ -25,6 +29,11 @@ import {
   firstSign,
   functionCall,
   implicitProduct,
+  matrixLiteral,
+  firstRow,
+  nextRow,
+  firstEntry,
+  nextEntry,
   nameReference,
   nextArgument,
   nextExponent,
@@ -36,6 +45,7 @@ import {
   signed,
   signedExponent,
   signedNumber,
+  transposed,
 } from "./syntax.js";
 
 interface NearleyToken {
@@ -144,6 +154,12 @@ const grammar: Grammar = {
     {"name": "Open", "symbols": [(lexer.has("name") ? {type: "name"} : name)], "postprocess": nameReference},
     {"name": "Open", "symbols": [(lexer.has("functionName") ? {type: "functionName"} : functionName), (lexer.has("open") ? {type: "open"} : open), "Arguments", (lexer.has("close") ? {type: "close"} : close)], "postprocess": functionCall},
     {"name": "Open", "symbols": [(lexer.has("open") ? {type: "open"} : open), "Sum", (lexer.has("close") ? {type: "close"} : close)], "postprocess": parenthesized},
+    {"name": "Open", "symbols": [(lexer.has("lbracket") ? {type: "lbracket"} : lbracket), "Rows", (lexer.has("rbracket") ? {type: "rbracket"} : rbracket)], "postprocess": matrixLiteral},
+    {"name": "Open", "symbols": ["Open", (lexer.has("transpose") ? {type: "transpose"} : transpose)], "postprocess": transposed},
+    {"name": "Rows", "symbols": ["Entries"], "postprocess": firstRow},
+    {"name": "Rows", "symbols": ["Rows", (lexer.has("semicolon") ? {type: "semicolon"} : semicolon), "Entries"], "postprocess": nextRow},
+    {"name": "Entries", "symbols": ["Sum"], "postprocess": firstEntry},
+    {"name": "Entries", "symbols": ["Entries", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": nextEntry},
     {"name": "Arguments", "symbols": ["Sum"], "postprocess": firstArgument},
     {"name": "Arguments", "symbols": ["Arguments", (lexer.has("comma") ? {type: "comma"} : comma), "Sum"], "postprocess": nextArgument}
   ],

@@ -14,14 +14,19 @@ const baseLexer = moo.compile({
   // mathjs) and never the implicit product x*(y); the grammar needs no lookahead for it.
   functionName: /[A-Za-z_][A-Za-z0-9_]*(?=[ \t\r\n]*\()/,
   name: /[A-Za-z_][A-Za-z0-9_]*/,
-  power: ["**", "^"],
+  // `.*` `./` `.^` are the element-wise forms, read by the same rules as `*` `/` `^`.
+  power: ["**", "^", ".^"],
   plus: "+",
   minus: "-",
-  times: "*",
-  divide: "/",
+  times: ["*", ".*"],
+  divide: ["/", "./"],
   open: "(",
   close: ")",
   comma: ",",
+  lbracket: "[",
+  rbracket: "]",
+  semicolon: ";",
+  transpose: "'",
   // Anything else becomes one error token holding the rest of the input.
   invalid: moo.error,
 });

@@ -139,9 +139,11 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   power: "an operator",
   comma: '","',
   close: '")"',
+  semicolon: '";"',
+  rbracket: '"]"',
 };
 const END_OF_INPUT = "the end of the input";
-const WORD_ORDER = [...OPERAND_WORDS, "an operator", '","', '")"', END_OF_INPUT];
+const WORD_ORDER = [...OPERAND_WORDS, "an operator", '","', '";"', '")"', '"]"', END_OF_INPUT];
 
 /** The part of nearley's parse table we read to say what was expected. */
 interface ParseTable {

@@ -3,14 +3,19 @@
 // partial parses that Earley explores and drops never reach the intern table.
 import type { Token } from "./lexer.js";
 
-export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow";
+/** The scalar operators, and their element-wise forms `.*` `./` `.^` (typed expressions only). */
+export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "emul" | "ediv" | "epow";
 
 export type Syntax =
   | { readonly kind: "number"; readonly value: number; readonly token: Token }
   | { readonly kind: "name"; readonly token: Token }
   | { readonly kind: "call"; readonly name: Token; readonly args: readonly Syntax[] }
-  | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: Syntax; readonly right: Syntax }
-  | { readonly kind: "neg"; readonly operand: Syntax };
+  /** `operator` is the typed token; absent for implicit products (`2x`). */
+  | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: Syntax; readonly right: Syntax; readonly operator?: Token }
+  | { readonly kind: "neg"; readonly operand: Syntax }
+  | { readonly kind: "transpose"; readonly operand: Syntax; readonly token: Token }
+  /** [1, 2; 3, 4]: rows of entries; `token` is the "[". */
+  | { readonly kind: "matrix"; readonly rows: readonly (readonly Syntax[])[]; readonly token: Token };
 
 /** Call arguments as built left to right: a linked list, so no array is shared and mutated. */
 export interface ArgumentList {
@@ -49,12 +54,56 @@ const BINARY_OPS: Readonly<Record<string, BinaryOp>> = {
   "/": "div",
   "^": "pow",
   "**": "pow",
+  ".*": "emul",
+  "./": "ediv",
+  ".^": "epow",
 };
 
 /** `left op right` with the operator token in the middle. */
 export function binary(d: unknown[]): Syntax {
   const [left, operator, right] = d as [Syntax, Token, Syntax];
-  return { kind: "binary", op: BINARY_OPS[operator.text], left, right };
+  return { kind: "binary", op: BINARY_OPS[operator.text], left, right, operator };
+}
+
+/** `a'`: the transpose, postfix. */
+export function transposed(d: unknown[]): Syntax {
+  const [operand, token] = d as [Syntax, Token];
+  return { kind: "transpose", operand, token };
+}
+
+/** Rows and entries of a literal, built left to right as linked lists (like call arguments). */
+export interface ItemList<T> {
+  readonly last: T;
+  readonly before: ItemList<T> | undefined;
+}
+
+function listToArray<T>(list: ItemList<T>): T[] {
+  const items: T[] = [];
+  for (let item: ItemList<T> | undefined = list; item !== undefined; item = item.before) items.push(item.last);
+  return items.reverse();
+}
+
+export function firstEntry(d: unknown[]): ItemList<Syntax> {
+  return { last: d[0] as Syntax, before: undefined };
+}
+
+export function nextEntry(d: unknown[]): ItemList<Syntax> {
+  const [before, , last] = d as [ItemList<Syntax>, Token, Syntax];
+  return { last, before };
+}
+
+export function firstRow(d: unknown[]): ItemList<Syntax[]> {
+  return { last: listToArray(d[0] as ItemList<Syntax>), before: undefined };
+}
+
+export function nextRow(d: unknown[]): ItemList<Syntax[]> {
+  const [before, , last] = d as [ItemList<Syntax[]>, Token, ItemList<Syntax>];
+  return { last: listToArray(last), before };
+}
+
+export function matrixLiteral(d: unknown[]): Syntax {
+  const [token, rows] = d as [Token, ItemList<Syntax[]>];
+  return { kind: "matrix", rows: listToArray(rows), token };
 }
 
 /** Two operands side by side: implicit multiplication, an ordinary `mul`. */
@@ -93,6 +142,8 @@ export interface SignList {
 
 /** One `^ [signs] operand` of a tower; `bareNumber` when the operand is a number token. */
 export interface ExponentItem {
+  /** The `^`, `**` or `.^` before the operand. */
+  readonly operator: Token;
   readonly signs: SignList | undefined;
   readonly operand: Syntax;
   readonly bareNumber: boolean;
@@ -122,13 +173,13 @@ export function openOperand(d: unknown[]): { operand: Syntax; bareNumber: boolea
 }
 
 export function exponent(d: unknown[]): ExponentItem {
-  const [, operand] = d as [Token, { operand: Syntax; bareNumber: boolean }];
-  return { signs: undefined, ...operand };
+  const [operator, operand] = d as [Token, { operand: Syntax; bareNumber: boolean }];
+  return { operator, signs: undefined, ...operand };
 }
 
 export function signedExponent(d: unknown[]): ExponentItem {
-  const [, signs, operand] = d as [Token, SignList, { operand: Syntax; bareNumber: boolean }];
-  return { signs, ...operand };
+  const [operator, signs, operand] = d as [Token, SignList, { operand: Syntax; bareNumber: boolean }];
+  return { operator, signs, ...operand };
 }
 
 export function firstExponent(d: unknown[]): ExponentList {
@@ -146,11 +197,14 @@ export function powerTower(d: unknown[]): Syntax {
   // The list is linked from its last item, the one grouped first.
   let item: ExponentList | undefined = list;
   let grouped = withSigns(item.last.signs, item.last.operand, item.last.bareNumber);
+  // Each operand's power operator is the one before it; the base takes the first.
+  let operator = item.last.operator;
   for (item = item.before; item !== undefined; item = item.before) {
-    const power: Syntax = { kind: "binary", op: "pow", left: item.last.operand, right: grouped };
+    const power: Syntax = { kind: "binary", op: BINARY_OPS[operator.text], left: item.last.operand, right: grouped, operator };
     grouped = withSigns(item.last.signs, power, false);
+    operator = item.last.operator;
   }
-  return { kind: "binary", op: "pow", left: base, right: grouped };
+  return { kind: "binary", op: BINARY_OPS[operator.text], left: base, right: grouped, operator };
 }
 
 /** Applies signs (innermost last) to an operand; the sign right before a number token folds into it. */

@@ -1,0 +1,108 @@
+// Lowering: a typed expression becomes one scalar expression per element, built from the op
+// table with `call`, so the four differentiators, the evaluator and the printer work on it
+// unchanged. Element (i, j) of matrix W is the scalar variable W_i_j, element i of vector x is
+// x_i (1-based, as the network builder names its parameters). Nodes shared in the typed graph
+// (a let-bound z used twice) lower once, and hash-consing shares equal scalar sub-expressions.
+import { num, variable, type Expr } from "../ast/expr.js";
+import { call } from "../ops/table.js";
+import { colsOf, rowsOf, sizeOf, type Shape } from "./shape.js";
+import { typedTopologicalOrder, type TExpr } from "./texpr.js";
+
+/** A typed value as scalars: row-major elements (one for a scalar). */
+export interface Lowered {
+  readonly shape: Shape;
+  readonly elements: readonly Expr[];
+}
+
+/** The scalar variable name of one element (0-based row and column in, 1-based names out). */
+export function elementName(name: string, shape: Shape, row: number, col: number): string {
+  switch (shape.kind) {
+    case "scalar":
+      return name;
+    case "vector":
+      return `${name}_${row + 1}`;
+    case "row":
+      return `${name}_${col + 1}`;
+    case "matrix":
+      return `${name}_${row + 1}_${col + 1}`;
+  }
+}
+
+/** All element names of a variable, row-major. */
+export function elementNames(name: string, shape: Shape): string[] {
+  const names: string[] = [];
+  for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) names.push(elementName(name, shape, r, c));
+  return names;
+}
+
+/** Σ terms as a left fold (t1 + t2 + t3), as the network builder writes its sums. */
+function sumOf(terms: readonly Expr[]): Expr {
+  return terms.reduce((acc, t) => call("add", [acc, t]));
+}
+
+/** Lowers every node under `roots` once; the map gives each typed node's scalar elements. */
+export function lowerAll(roots: TExpr | readonly TExpr[]): Map<TExpr, Lowered> {
+  const lowered = new Map<TExpr, Lowered>();
+  const of = (node: TExpr): readonly Expr[] => (lowered.get(node) as Lowered).elements;
+  for (const node of typedTopologicalOrder(roots)) {
+    lowered.set(node, { shape: node.shape, elements: lowerNode(node, of) });
+  }
+  return lowered;
+}
+
+/** The scalar elements of one typed expression. */
+export function lower(root: TExpr): Lowered {
+  return lowerAll(root).get(root) as Lowered;
+}
+
+/** A scalar-valued typed expression as one scalar expression. */
+export function lowerScalar(root: TExpr): Expr {
+  const { elements } = lower(root);
+  if (elements.length !== 1) throw new RangeError(`expected a scalar-valued expression, got ${elements.length} elements`);
+  return elements[0];
+}
+
+function lowerNode(node: TExpr, of: (node: TExpr) => readonly Expr[]): Expr[] {
+  const size = sizeOf(node.shape);
+  switch (node.kind) {
+    case "var":
+      return elementNames(node.name, node.shape).map((name) => variable(name));
+    case "num":
+      return [num(node.value)];
+    case "literal":
+      return node.elements.map((e) => of(e)[0]);
+    case "map": {
+      const args = node.args.map(of);
+      return Array.from({ length: size }, (_, k) => call(node.op, args.map((a) => (a.length === 1 ? a[0] : a[k]))));
+    }
+    case "fill":
+      return Array.from({ length: size }, () => of(node.arg)[0]);
+    case "transpose": {
+      const a = of(node.arg);
+      const rows = rowsOf(node.arg.shape);
+      const cols = colsOf(node.arg.shape);
+      // element (i, j) of the result is element (j, i) of the argument
+      return Array.from({ length: size }, (_, k) => a[(k % rows) * cols + Math.floor(k / rows)]);
+    }
+    case "matmul": {
+      const a = of(node.left);
+      const b = of(node.right);
+      const inner = colsOf(node.left.shape);
+      const cols = colsOf(node.right.shape);
+      return Array.from({ length: size }, (_, k) => {
+        const i = Math.floor(k / cols);
+        const j = k % cols;
+        return sumOf(Array.from({ length: inner }, (_, m) => call("mul", [a[i * inner + m], b[m * cols + j]])));
+      });
+    }
+    case "sum":
+      return [sumOf(of(node.arg))];
+    case "dot": {
+      const a = of(node.left);
+      const b = of(node.right);
+      return [sumOf(a.map((ai, k) => call("mul", [ai, b[k]])))];
+    }
+    case "norm2":
+      return [call("sqrt", [sumOf(of(node.arg).map((a) => call("pow", [a, num(2)])))])];
+  }
+}

@@ -1,0 +1,102 @@
+// Shapes of typed expressions: scalars, (column) vectors, row vectors and matrices. Vectors
+// are columns, as in matrixcalculus.org: x' is a row, x' * y a scalar, x * y' a matrix.
+
+export type Shape =
+  | { readonly kind: "scalar" }
+  | { readonly kind: "vector"; readonly length: number }
+  | { readonly kind: "row"; readonly length: number }
+  | { readonly kind: "matrix"; readonly rows: number; readonly cols: number };
+
+export const SCALAR: Shape = Object.freeze({ kind: "scalar" });
+
+export const vectorShape = (length: number): Shape => ({ kind: "vector", length });
+export const rowShape = (length: number): Shape => ({ kind: "row", length });
+export const matrixShape = (rows: number, cols: number): Shape => ({ kind: "matrix", rows, cols });
+
+/** Rows as a matrix: a vector of n is n×1, a row of n is 1×n, a scalar 1×1. */
+export function rowsOf(shape: Shape): number {
+  return shape.kind === "vector" ? shape.length : shape.kind === "matrix" ? shape.rows : 1;
+}
+
+export function colsOf(shape: Shape): number {
+  return shape.kind === "row" ? shape.length : shape.kind === "matrix" ? shape.cols : 1;
+}
+
+/** How many scalar elements a value of this shape holds. */
+export function sizeOf(shape: Shape): number {
+  return rowsOf(shape) * colsOf(shape);
+}
+
+export const isScalar = (shape: Shape): boolean => shape.kind === "scalar";
+
+export function sameShape(a: Shape, b: Shape): boolean {
+  return a.kind === b.kind && rowsOf(a) === rowsOf(b) && colsOf(a) === colsOf(b);
+}
+
+export function transposeShape(shape: Shape): Shape {
+  switch (shape.kind) {
+    case "scalar":
+      return shape;
+    case "vector":
+      return rowShape(shape.length);
+    case "row":
+      return vectorShape(shape.length);
+    case "matrix":
+      return matrixShape(shape.cols, shape.rows);
+  }
+}
+
+/** "scalar", "3" (a vector), "1×3" (a row vector), "3×4". */
+export function formatShape(shape: Shape): string {
+  switch (shape.kind) {
+    case "scalar":
+      return "scalar";
+    case "vector":
+      return String(shape.length);
+    case "row":
+      return `1×${shape.length}`;
+    case "matrix":
+      return `${shape.rows}×${shape.cols}`;
+  }
+}
+
+/** The same, with the kind spelled out: "a vector of 3", "a 3×4 matrix". */
+export function describeShape(shape: Shape): string {
+  switch (shape.kind) {
+    case "scalar":
+      return "a scalar";
+    case "vector":
+      return `a vector of ${shape.length}`;
+    case "row":
+      return `a row vector of ${shape.length}`;
+    case "matrix":
+      return `a ${shape.rows}×${shape.cols} matrix`;
+  }
+}
+
+export const SHAPE_SPEC_HELP = 'a shape is "scalar", a length ("3", a column vector) or rows x columns ("3x4")';
+
+/**
+ * Reads a shape as typed on the command line: `scalar`, `3` for a
+ * vector of 3, `3x4` (or `3×4`, `3*4`) for a matrix. Undefined when the text is none of these.
+ */
+export function parseShapeSpec(text: string): Shape | undefined {
+  const t = text.trim();
+  if (t === "scalar" || t === "R") return SCALAR;
+  const vector = /^([0-9]+)$/.exec(t);
+  if (vector) return positive(Number(vector[1]), (n) => vectorShape(n));
+  const matrix = /^([0-9]+)\s*[x×*]\s*([0-9]+)$/.exec(t);
+  if (matrix) {
+    const rows = Number(matrix[1]);
+    const cols = Number(matrix[2]);
+    return rows >= 1 && cols >= 1 && rows <= MAX_DIMENSION && cols <= MAX_DIMENSION ? matrixShape(rows, cols) : undefined;
+  }
+  return undefined;
+}
+
+/** Largest size along one dimension we accept (a 10000×10000 matrix is 10^8 scalar nodes). */
+export const MAX_DIMENSION = 100_000;
+
+function positive(n: number, make: (n: number) => Shape): Shape | undefined {
+  return n >= 1 && n <= MAX_DIMENSION ? make(n) : undefined;
+}
