@@ -69,7 +69,7 @@ export function buildExpr(root: Syntax, source: string): Expr {
   return built[0];
 }
 
-function positionOf(token: Token): { offset: number; line: number; column: number } {
+export function positionOf(token: Token): { offset: number; line: number; column: number } {
   return { offset: token.offset, line: token.line, column: token.col };
 }
 
@@ -87,7 +87,7 @@ function resolveName(token: Token, source: string): Expr {
 }
 
 /** The op name for a call of `typed` with `arity` arguments, or a ParseError saying why not. */
-function resolveFunction(nameToken: Token, arity: number, source: string): string {
+export function resolveFunction(nameToken: Token, arity: number, source: string): string {
   const typed = nameToken.text;
   const at = positionOf(nameToken);
   if (CONSTANT_NAMES.includes(typed)) {

@@ -24,6 +24,11 @@ export function parse(text: string): Expr {
   return guarded(text, () => buildExpr(singleParse(text), text));
 }
 
+/** The syntax tree of `text`, before names are resolved (the typed reader builds from it). */
+export function parseSyntax(text: string): Syntax {
+  return guarded(text, () => singleParse(text));
+}
+
 /** How many parses the grammar finds for `text`: 1 for every valid input (a ParseError instead of 0). */
 export function countParses(text: string): number {
   return guarded(text, () => runParser(text).length);

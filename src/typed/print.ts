@@ -13,6 +13,8 @@ const POWER = 4;
 const POSTFIX = 5;
 const ATOM = 6;
 
+const isOne = (node: TExpr): boolean => node.kind === "num" && node.value === 1;
+
 /** Names to print instead of a node's own text (let-bound quantities, e.g. z1). */
 export type PrintNames = ReadonlyMap<TExpr, string>;
 
@@ -41,8 +43,9 @@ function precedence(node: TExpr, names: PrintNames): number {
           return ATOM;
       }
     case "matmul":
-    case "fill":
       return PRODUCT;
+    case "fill":
+      return isOne(node.arg) ? ATOM : PRODUCT;
     case "transpose":
       return POSTFIX;
     default:
@@ -78,7 +81,7 @@ function print(node: TExpr, names: PrintNames, isRoot: boolean): string {
     case "matmul":
       return `${operand(node.left, PRODUCT, "left", names)} * ${operand(node.right, PRODUCT, "right", names)}`;
     case "fill":
-      return `${operand(node.arg, PRODUCT, "left", names)} * ones(${node.shape.kind === "matrix" ? `${rowsOf(node.shape)}, ${colsOf(node.shape)}` : String(rowsOf(node.shape) * colsOf(node.shape))})${node.shape.kind === "row" ? "'" : ""}`;
+      return `${isOne(node.arg) ? "" : `${operand(node.arg, PRODUCT, "left", names)} * `}ones(${node.shape.kind === "matrix" ? `${rowsOf(node.shape)}, ${colsOf(node.shape)}` : String(rowsOf(node.shape) * colsOf(node.shape))})${node.shape.kind === "row" ? "'" : ""}`;
     case "transpose":
       return `${operand(node.arg, POSTFIX, "left", names)}'`;
     case "sum":

@@ -78,12 +78,12 @@ export function tliteral(rows: readonly (readonly TExpr[])[], at?: SourceSpan): 
   return freeze({ kind: "literal", elements, shape });
 }
 
-const ELEMENTWISE_WORDS: Readonly<Record<string, string>> = {
+const ELEMENTWISE_VERBS: Readonly<Record<string, string>> = {
   add: "add",
   sub: "subtract",
-  mul: "multiply element-wise",
-  div: "divide element-wise",
-  pow: "raise element-wise",
+  mul: "multiply",
+  div: "divide",
+  pow: "raise",
 };
 
 /** An op of the scalar table, element-wise: every non-scalar argument has one shape; scalars broadcast. */
@@ -96,10 +96,11 @@ export function tmap(op: string, args: readonly TExpr[], at?: SourceSpan): TExpr
     if (isScalar(shape)) {
       shape = arg.shape;
     } else if (!sameShape(shape, arg.shape)) {
-      const verb = ELEMENTWISE_WORDS[op] ?? `apply ${op} element-wise to`;
-      const operands = args.length === 2 ? `${formatShape(args[0].shape)} and ${formatShape(args[1].shape)}` : args.map((a) => formatShape(a.shape)).join(", ");
+      const verb = ELEMENTWISE_VERBS[op] ?? `apply ${op} to`;
+      const operands = args.map((a) => formatShape(a.shape));
+      const listed = operands.length === 2 ? operands.join(" and ") : operands.join(", ");
       throw new ShapeError(
-        `cannot ${verb} ${operands}: shapes differ`,
+        `cannot ${verb} ${listed} element-wise: shapes differ`,
         at,
         "element-wise operators need equal shapes, or a scalar on one side" + transposeHint(shape, arg.shape),
       );

@@ -1,0 +1,184 @@
+// Syntax tree -> typed expression: names resolve to declared variables, let-bound quantities
+// or scalars; operators take their vector and matrix meaning; every shape mismatch becomes a
+// ParseError with a caret under the operator.
+import { positionOf, resolveFunction } from "../parse/build.js";
+import { ParseError } from "../parse/errors.js";
+import type { Token } from "../parse/lexer.js";
+import type { Syntax } from "../parse/syntax.js";
+import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
+import { describeShape, formatShape, isScalar, matrixShape, SCALAR, vectorShape, type Shape } from "./shape.js";
+import {
+  ShapeError,
+  tdot,
+  tfill,
+  tliteral,
+  tmap,
+  tmatmul,
+  tnorm2,
+  tnum,
+  tsum,
+  ttranspose,
+  tvar,
+  type SourceSpan,
+  type TExpr,
+} from "./texpr.js";
+
+/** What a name means while building: the program's declared shapes and bindings so far. */
+export interface Scope {
+  readonly shapes: ReadonlyMap<string, Shape>;
+  readonly bindings: ReadonlyMap<string, TExpr>;
+  /** Called for every variable used, so the program can list scalars nobody declared. */
+  readonly used: (name: string, token: Token) => void;
+}
+
+/** Functions of vectors and matrices, with their argument counts. */
+export const TYPED_FUNCTIONS: Readonly<Record<string, string>> = {
+  sum: "sum(v): the sum of all elements",
+  dot: "dot(a, b): Σ aᵢbᵢ",
+  norm2: "norm2(v): the Euclidean norm ‖v‖₂ (Frobenius for a matrix)",
+  transpose: "transpose(A): A'",
+  ones: "ones(n) or ones(m, n): a vector or matrix of ones",
+};
+
+function spanOf(token: Token): SourceSpan {
+  return { ...positionOf(token), length: token.text.length };
+}
+
+/** The first token of a syntax node, for carets on implicit products. */
+function firstToken(node: Syntax): Token {
+  switch (node.kind) {
+    case "number":
+    case "name":
+    case "transpose":
+    case "matrix":
+      return node.kind === "transpose" ? firstToken(node.operand) : node.token;
+    case "call":
+      return node.name;
+    case "binary":
+      return firstToken(node.left);
+    case "neg":
+      return firstToken(node.operand);
+  }
+}
+
+export function buildTyped(root: Syntax, source: string, scope: Scope): TExpr {
+  try {
+    return build(root, source, scope);
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      const at = error.at ?? { offset: 0, line: 1, column: 1, length: 1 };
+      throw new ParseError({ reason: error.reason, at, offending: source.slice(at.offset, at.offset + at.length), hint: error.hint }, source);
+    }
+    throw error;
+  }
+}
+
+// Recursive: typed expressions are written by hand, far from the call stack's depth.
+function build(node: Syntax, source: string, scope: Scope): TExpr {
+  const sub = (child: Syntax) => build(child, source, scope);
+  switch (node.kind) {
+    case "number":
+      return tnum(node.value);
+    case "name":
+      return resolveName(node.token, source, scope);
+    case "neg":
+      return tmap("neg", [sub(node.operand)], spanOf(firstToken(node)));
+    case "transpose":
+      return ttranspose(sub(node.operand));
+    case "matrix":
+      return tliteral(node.rows.map((row) => row.map(sub)), spanOf(node.token));
+    case "call":
+      return buildCall(node, source, scope, sub);
+    case "binary":
+      return buildBinary(node, sub);
+  }
+}
+
+function buildBinary(node: Extract<Syntax, { kind: "binary" }>, sub: (child: Syntax) => TExpr): TExpr {
+  const at = spanOf(node.operator ?? firstToken(node.right));
+  const left = sub(node.left);
+  // A^T: the transpose (T is not a variable in typed expressions).
+  if ((node.op === "pow" || node.op === "epow") && node.right.kind === "name" && node.right.token.text === "T" && !isScalar(left.shape)) {
+    return ttranspose(left);
+  }
+  const right = sub(node.right);
+  switch (node.op) {
+    case "add":
+    case "sub":
+      return tmap(node.op, [left, right], at);
+    case "mul":
+      return tmatmul(left, right, at);
+    case "emul":
+      return tmap("mul", [left, right], at);
+    case "ediv":
+      return tmap("div", [left, right], at);
+    case "epow":
+      return tmap("pow", [left, right], at);
+    case "div":
+      if (!isScalar(right.shape)) {
+        throw new ShapeError(`cannot divide by ${describeShape(right.shape)}`, at, "/ divides by a scalar; for element-wise division write ./");
+      }
+      return tmap("div", [left, right], at);
+    case "pow":
+      if (!isScalar(left.shape)) {
+        throw new ShapeError(
+          `cannot raise ${describeShape(left.shape)} to a power with ^`,
+          at,
+          "a matrix power is not supported; for element-wise powers write .^, and for the transpose ^T or '",
+        );
+      }
+      return tmap("pow", [left, right], at);
+  }
+}
+
+function resolveName(token: Token, source: string, scope: Scope): TExpr {
+  const name = token.text;
+  if (CONSTANT_NAMES.includes(name)) return tmap(name, []);
+  const bound = scope.bindings.get(name);
+  if (bound !== undefined) return bound;
+  if (functionsNamed(name) !== undefined || Object.hasOwn(TYPED_FUNCTIONS, name)) {
+    throw new ParseError({ reason: `${name} is a function, not a variable`, at: positionOf(token), offending: name, hint: `call it as ${name}(…)` }, source);
+  }
+  scope.used(name, token);
+  return tvar(name, scope.shapes.get(name) ?? SCALAR);
+}
+
+function buildCall(node: Extract<Syntax, { kind: "call" }>, source: string, scope: Scope, sub: (child: Syntax) => TExpr): TExpr {
+  const name = node.name.text;
+  const at = spanOf(node.name);
+  const arityError = (expected: string) =>
+    new ParseError({ reason: `${name} takes ${expected}, got ${node.args.length}`, at: positionOf(node.name), offending: name, hint: TYPED_FUNCTIONS[name] }, source);
+  if (Object.hasOwn(TYPED_FUNCTIONS, name) && !scope.bindings.has(name)) {
+    if (name === "ones") return buildOnes(node, source);
+    const expected = name === "dot" ? 2 : 1;
+    if (node.args.length !== expected) throw arityError(expected === 1 ? "1 argument" : "2 arguments");
+    const args = node.args.map(sub);
+    if (name === "sum") return tsum(args[0]);
+    if (name === "norm2") return tnorm2(args[0]);
+    if (name === "transpose") return ttranspose(args[0]);
+    return tdot(args[0], args[1], at);
+  }
+  const op = resolveFunction(node.name, node.args.length, source);
+  return tmap(op, node.args.map(sub), at);
+}
+
+/** ones(n) or ones(m, n), with sizes written as whole numbers. */
+function buildOnes(node: Extract<Syntax, { kind: "call" }>, source: string): TExpr {
+  const sizes = node.args.map((arg) => {
+    if (arg.kind !== "number" || !Number.isInteger(arg.value) || arg.value < 1) {
+      const token = firstToken(arg);
+      throw new ParseError({ reason: "ones takes sizes written as whole numbers", at: positionOf(token), offending: token.text, hint: TYPED_FUNCTIONS.ones }, source);
+    }
+    return arg.value;
+  });
+  if (sizes.length < 1 || sizes.length > 2) {
+    throw new ParseError({ reason: `ones takes 1 or 2 sizes, got ${sizes.length}`, at: positionOf(node.name), offending: "ones", hint: TYPED_FUNCTIONS.ones }, source);
+  }
+  const shape = sizes.length === 1 ? vectorShape(sizes[0]) : matrixShape(sizes[0], sizes[1]);
+  return tfill(tnum(1), shape);
+}
+
+/** "x (a vector of 3)" for messages. */
+export function describeVariable(name: string, shape: Shape): string {
+  return `${name} (${isScalar(shape) ? "scalar" : formatShape(shape)})`;
+}

@@ -1,0 +1,80 @@
+// Text -> TypedProgram. A program is statements separated by ";": declarations (x: R^3),
+// definitions (a = W * x) and, last, the expression itself. Shapes may also come from the
+// caller (--shape on the command line); undeclared names are scalars.
+import { ParseError } from "../parse/errors.js";
+import type { Token } from "../parse/lexer.js";
+import { parseSyntax } from "../parse/parse.js";
+import { positionOf } from "../parse/build.js";
+import { buildTyped } from "./build.js";
+import { elementNames } from "./lower.js";
+import type { TypedBinding, TypedProgram } from "./program.js";
+import { describeShape, isScalar, SCALAR, sameShape, type Shape } from "./shape.js";
+import { isolate, positionAt, splitStatements } from "./statements.js";
+import type { TExpr } from "./texpr.js";
+
+/**
+ * Reads a typed program. `shapes` are declared by the caller; a declaration in the text must
+ * agree with them. Throws ParseError (with line:col and a caret) for anything it cannot read,
+ * including shape mismatches.
+ */
+export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map()): TypedProgram {
+  const declared = new Map(shapes);
+  const bindings: TypedBinding[] = [];
+  const bound = new Map<string, TExpr>();
+  const used = new Map<string, Token>();
+  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)) };
+  const statements = splitStatements(source);
+  let result: TExpr | undefined;
+  statements.forEach((statement, index) => {
+    const isLast = index === statements.length - 1;
+    const fail = (reason: string, at: { offset: number; line: number; column: number }, offending: string, hint?: string): never => {
+      throw new ParseError({ reason, at, offending, hint }, source);
+    };
+    if (statement.kind === "declaration") {
+      const { name, shape, at } = statement;
+      const earlier = declared.get(name);
+      if (earlier !== undefined && !sameShape(earlier, shape)) fail(`${name} is declared ${describeShape(shape)} here but ${describeShape(earlier)} elsewhere`, at, name);
+      if (used.has(name) || bound.has(name)) fail(`${name} is declared after it is used`, at, name, "declarations go first");
+      declared.set(name, shape);
+      if (isLast) fail("the program ends without an expression", positionAt(source, source.length), "", "end with the expression to evaluate or differentiate");
+      return;
+    }
+    const text = source.slice(statement.start, statement.end);
+    if (text.trim() === "") fail("empty statement", positionAt(source, statement.start), " ", "statements are separated by ;");
+    const expr = buildTyped(parseSyntax(isolate(source, statement.start, statement.end)), source, scope);
+    if (statement.kind === "definition") {
+      const { name, at } = statement;
+      if (bound.has(name)) fail(`${name} is defined twice`, at, name);
+      if (declared.has(name) || used.has(name)) fail(`${name} is already a variable`, at, name, "a definition needs a new name");
+      bindings.push({ name, expr });
+      bound.set(name, expr);
+      if (isLast) fail("the program ends without an expression", positionAt(source, source.length), "", `end with the expression, e.g. …; ${name}`);
+      return;
+    }
+    if (!isLast) fail("only the last statement may be a bare expression", positionAt(source, statement.start + (text.length - text.trimStart().length)), text.trim(), "name it (a = …) or move it last");
+    result = expr;
+  });
+  // Declared variables first (even unused ones: their gradient is zero), then undeclared scalars.
+  const allShapes = new Map<string, Shape>(declared);
+  for (const name of used.keys()) if (!allShapes.has(name)) allShapes.set(name, SCALAR);
+  checkElementNames(allShapes, used, source);
+  return { source, shapes: allShapes, bindings, result: result as TExpr };
+}
+
+/** A scalar named x_1 next to a vector x would be the same scalar variable after lowering. */
+function checkElementNames(shapes: ReadonlyMap<string, Shape>, used: ReadonlyMap<string, Token>, source: string): void {
+  const owners = new Map<string, string>();
+  for (const [name, shape] of shapes) {
+    if (isScalar(shape)) continue;
+    for (const element of elementNames(name, shape)) owners.set(element, name);
+  }
+  for (const [name, token] of used) {
+    const owner = owners.get(name);
+    if (owner !== undefined) {
+      throw new ParseError(
+        { reason: `${name} is also the name of an element of ${owner}`, at: positionOf(token), offending: name, hint: `rename it: ${owner}'s elements are named ${owner}_1, ${owner}_2, …` },
+        source,
+      );
+    }
+  }
+}
