@@ -82,7 +82,7 @@ export function problemText(report: ProblemReport): string {
 
 const pointJson = (p: PointRecord) => ({ ...p });
 
-function derivativeCheckJson(check: DerivativeCheck) {
+export function derivativeCheckJson(check: DerivativeCheck) {
   return {
     wrt: check.wrt,
     answer: printBounded(check.answer),

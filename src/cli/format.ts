@@ -6,13 +6,7 @@ export function formatValue(value: number): string {
   return String(value);
 }
 
-/** Fixed significant digits for tables. */
-export function formatSignificant(value: number, digits = 12): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return "0";
-  const text = value.toPrecision(digits);
-  return text.includes("e") ? text : String(Number(text));
-}
+export { formatSignificant } from "../util/significant.js";
 
 /** JSON with NaN and ±Infinity written as strings (plain JSON has no such numbers). */
 export function toJson(data: unknown): string {

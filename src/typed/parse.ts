@@ -15,12 +15,14 @@ import type { TExpr } from "./texpr.js";
 /**
  * Reads a typed program. `shapes` are declared by the caller; a declaration in the text must
  * agree with them. Throws ParseError (with line:col and a caret) for anything it cannot read,
- * including shape mismatches.
+ * including shape mismatches. With `context`, that program's shapes and definitions are in scope.
  */
-export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map()): TypedProgram {
-  const declared = new Map(shapes);
+export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map(), context?: TypedProgram): TypedProgram {
+  // Read in the context of another program (a homework answer in terms of the function's
+  // z and y): its shapes and definitions are known here too.
+  const declared = new Map([...(context?.shapes ?? []), ...shapes]);
   const bindings: TypedBinding[] = [];
-  const bound = new Map<string, TExpr>();
+  const bound = new Map<string, TExpr>(context?.bindings.map((b) => [b.name, b.expr]));
   const used = new Map<string, Token>();
   const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)) };
   const statements = splitStatements(source);

@@ -9,6 +9,8 @@ import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stri
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
+import { wantsTyped } from "../typed-input.js";
+import { runTypedCheck } from "./check-typed.js";
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
 
@@ -47,7 +49,7 @@ function asUsage(error: unknown): never {
   throw error;
 }
 
-const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
+export const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
   verdict === "correct" ? EXIT.ok : verdict === "unreadable" ? EXIT.badInput : EXIT.negative;
 
 function runSingle(spec: ProblemSpec, json: boolean, io: Io): number {
@@ -136,6 +138,12 @@ ${BATCH_SCHEMA_HELP}
 An answer (or expression) may start with a minus sign: --answer "-sin(x)" works, as do --answer="-sin(x)"
 and --answer x="-sin(x)".
 
+Vectors and matrices: declare shapes with --shape x=3,W=3x4 (or a header in EXPR, "x: R^3; W: R^(4x3); …")
+and answer in matrix form, in EXPR's names; each entry is checked as above and the first wrong
+entry is shown. Gradients have the shape of their variable (denominator layout).
+  e.g. diffscope check "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2" \\
+         --wrt W --answer "((z - t) .* z .* (1 - z)) * x'"
+
 Exit codes: 0 correct, 1 incorrect (or undecidable), 2 the expression, answer or file could not be read.
 
 example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
@@ -147,6 +155,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     tolerance: { type: "string" },
     file: { type: "string" },
     json: { type: "boolean" },
+    shape: { type: "string" },
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "check");
@@ -161,6 +170,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     if (positionals.length > 1) {
       throw new UsageError(`check: one expression expected, got ${positionals.length} (quote it: "…")`, 'e.g. diffscope check "x^2" --wrt x --answer "2*x"');
     }
+    if (positionals[0] !== undefined && wantsTyped(positionals[0], values)) return runTypedCheck(positionals[0], values, json, io);
     const spec: ProblemSpec = {
       expression: positionals[0] ?? "",
       wrt: wrtOption(stringOption(values, "wrt"), "check"),

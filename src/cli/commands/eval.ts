@@ -3,6 +3,11 @@ import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, st
 import type { Command } from "../command.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT } from "../io.js";
+import { formatTypedBlock } from "../../typed/format-value.js";
+import { lower } from "../../typed/lower.js";
+import { formatShape } from "../../typed/shape.js";
+import { reshape } from "../../typed/values.js";
+import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
 
 export const evalCommand: Command = {
   name: "eval",
@@ -10,13 +15,26 @@ export const evalCommand: Command = {
   help: `usage: diffscope eval EXPR --at x=2,z=3 [--json]
 
   --at NAME=VALUE,…   values of the variables (a value may be a constant expression, e.g. pi/4)
-  --json              print {"value": …}
+  --json              print {"value": …} (a vector or matrix as nested arrays, with its "shape")
 
-example: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2,z=3`,
-  options: { at: { type: "string" }, json: { type: "boolean" } },
+Vectors and matrices:
+${TYPED_HELP}
+
+examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2,z=3
+          diffscope eval "W * x" --at "W=[1,2;3,4],x=[1,1]"`,
+  options: { at: { type: "string" }, json: { type: "boolean" }, ...TYPED_OPTIONS },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "eval");
     expectPositionals(positionals, 1, "eval");
+    if (wantsTyped(positionals[0], values)) {
+      const input = readTypedInput(positionals[0], values, "eval");
+      const { shape, elements } = lower(input.program.result);
+      const numbers = elements.map((e) => evaluate(e, input.point));
+      let k = 0;
+      const value = reshape("value", shape, () => numbers[k++]);
+      io.stdout(values.json ? `${toJson({ value, shape: formatShape(shape) })}\n` : `${formatTypedBlock(value, 17, "")}\n`);
+      return EXIT.ok;
+    }
     const expr = parseExpressionArg(positionals[0], "eval");
     const point = parsePoint(stringOption(values, "at"), "eval");
     const value = evaluate(expr, point);

@@ -7,6 +7,8 @@ import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, st
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
+import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
+import { runTypedGrad, typedWrt } from "./grad-typed.js";
 
 const SCHEMES = ["forward", "backward", "central", "richardson"] as const;
 
@@ -23,6 +25,11 @@ export const gradCommand: Command = {
   --step H              finite differences: step size (default automatic, e.g. eps^(1/3)·max(1,|x|) for central)
   --json                print {"value", "methods": {"<method>": {"gradient": {…}, "cost": {…}, …}}}
 
+Vectors and matrices (gradients come back in the shape of their variable):
+${TYPED_HELP}
+  e.g. diffscope grad "sigmoid(beta' * sigmoid(alpha2' * sigmoid(alpha1' * x)))" \\
+         --shape x=3,alpha1=3x4,alpha2=4x3,beta=3 --seed 1
+
 The deviation column is each method's largest difference from the exact methods (symbolic,
 forward, reverse) other than itself; finite differences also report their own error estimate.`,
   options: {
@@ -33,10 +40,16 @@ forward, reverse) other than itself; finite differences also report their own er
     scheme: { type: "string" },
     step: { type: "string" },
     json: { type: "boolean" },
+    ...TYPED_OPTIONS,
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "grad");
     expectPositionals(positionals, 1, "grad");
+    if (wantsTyped(positionals[0], values)) {
+      const input = readTypedInput(positionals[0], values, "grad");
+      const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "grad"), "grad");
+      return runTypedGrad(input, wrt, parseMethods(stringOption(values, "method")), parseGradientOptions(values), values.json === true, io);
+    }
     const f = parseExpressionArg(positionals[0], "grad");
     const point = parsePoint(stringOption(values, "at"), "grad");
     const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
@@ -78,7 +91,7 @@ function parseWrt(text: string | undefined, inExpression: string[], inPoint: str
   return names;
 }
 
-function parseMethods(text: string | undefined): MethodName[] {
+export function parseMethods(text: string | undefined): MethodName[] {
   if (text === undefined || text === "all") return [...METHOD_NAMES];
   const names = text.split(",").map((s) => s.trim());
   for (const name of names) {
@@ -87,7 +100,7 @@ function parseMethods(text: string | undefined): MethodName[] {
   return names as MethodName[];
 }
 
-function parseGradientOptions(values: Record<string, unknown>): GradientOptions {
+export function parseGradientOptions(values: Record<string, unknown>): GradientOptions {
   const mode = values.mode;
   if (mode !== undefined && mode !== "tree" && mode !== "shared") throw new UsageError(`grad: --mode must be tree or shared, got "${String(mode)}"`);
   const scheme = values.scheme;
@@ -106,7 +119,7 @@ function parseGradientOptions(values: Record<string, unknown>): GradientOptions 
 }
 
 /** Largest |difference| of a method's partials from each exact method other than itself. */
-function deviationFromExact(method: MethodName, result: GradientResult, all: ReadonlyMap<MethodName, GradientResult>): { maxAbsolute: number; maxRelative: number } | undefined {
+export function deviationFromExact(method: MethodName, result: GradientResult, all: ReadonlyMap<MethodName, GradientResult>): { maxAbsolute: number; maxRelative: number } | undefined {
   let maxAbsolute = 0;
   let maxRelative = 0;
   let compared = false;
@@ -140,7 +153,21 @@ function renderTables(
     wrt.map((v) => [`∂f/∂${v}`, ...methods.map((m) => formatSignificant((results.get(m) as GradientResult).gradient[v], 15))]),
   );
   out += "\n";
-  out += formatTable(
+  out += methodTable(results, deviations);
+  const first = [...results.values()][0];
+  for (const kink of first.diagnostics.kinks) out += `\nnote: ${kink.expression} is at a non-differentiable point; convention: ${kink.convention}`;
+  if (first.diagnostics.nonFinite) out += `\nnote: ${first.diagnostics.nonFinite.message}`;
+  for (const [m, r] of results) for (const note of r.notes ?? []) out += `\nnote (${m}): ${note}`;
+  return out.endsWith("\n") ? out : `${out}\n`;
+}
+
+/** Each method's deviation from the exact ones and its cost counters, one row per method. */
+export function methodTable(
+  results: ReadonlyMap<MethodName, GradientResult>,
+  deviations: ReadonlyMap<MethodName, { maxAbsolute: number; maxRelative: number } | undefined>,
+): string {
+  const methods = [...results.keys()];
+  return formatTable(
     ["method", "max |dev| vs exact", "max rel dev", "FD error est.", "ops", "f evals", "passes", "tape", "expr DAG", "expr tree"],
     methods.map((m) => {
       const r = results.get(m) as GradientResult;
@@ -160,9 +187,4 @@ function renderTables(
       ];
     }),
   );
-  const first = [...results.values()][0];
-  for (const kink of first.diagnostics.kinks) out += `\nnote: ${kink.expression} is at a non-differentiable point; convention: ${kink.convention}`;
-  if (first.diagnostics.nonFinite) out += `\nnote: ${first.diagnostics.nonFinite.message}`;
-  for (const [m, r] of results) for (const note of r.notes ?? []) out += `\nnote (${m}): ${note}`;
-  return out.endsWith("\n") ? out : `${out}\n`;
 }

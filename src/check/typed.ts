@@ -1,0 +1,59 @@
+// Matrix-form homework answers: ∂J/∂W written as one matrix expression (in the function's
+// names, e.g. `((y - ystar) * y * (1 - y)) * z2`), checked entry by entry. Each entry is an
+// ordinary scalar check (symbolic difference and random points) of the lowered answer against
+// ∂J/∂W_ij, so the verdicts mean exactly what they mean for scalar answers.
+import type { Expr } from "../ast/expr.js";
+import { elementName, lower } from "../typed/lower.js";
+import type { TypedProgram } from "../typed/program.js";
+import { colsOf, describeShape, rowsOf, sameShape, transposeShape, type Shape } from "../typed/shape.js";
+import type { TExpr } from "../typed/texpr.js";
+import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
+import type { Verdict } from "./problem.js";
+
+export interface EntryCheck {
+  /** 0-based row and column of the entry. */
+  readonly row: number;
+  readonly col: number;
+  /** The scalar variable of the entry, e.g. W_2_1. */
+  readonly element: string;
+  readonly check: DerivativeCheck;
+}
+
+export interface TypedAnswerCheck {
+  readonly wrt: string;
+  readonly shape: Shape;
+  readonly answer: TExpr;
+  readonly verdict: Verdict;
+  /** Why the answer cannot be right whatever its entries: its shape is not the variable's. */
+  readonly shapeMismatch?: string;
+  readonly entries: readonly EntryCheck[];
+  readonly agreeing: number;
+  /** The first entry (row-major) that is wrong, or undecided when none is wrong. */
+  readonly firstDiffering?: EntryCheck;
+}
+
+/** Checks a matrix-form answer for ∂f/∂wrt, where f is the program's scalar result lowered. */
+export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, answer: TExpr, options: CheckOptions = {}): TypedAnswerCheck {
+  const shape = program.shapes.get(wrt) as Shape;
+  if (!sameShape(shape, answer.shape)) {
+    const transposed = sameShape(transposeShape(shape), answer.shape);
+    const shapeMismatch =
+      `∂f/∂${wrt} has the shape of ${wrt}, ${describeShape(shape)}; the answer is ${describeShape(answer.shape)}` +
+      (transposed ? " — its transpose fits: was it written in numerator layout? diffscope uses denominator layout (the variable's shape)" : "");
+    return { wrt, shape, answer, verdict: "incorrect", shapeMismatch, entries: [], agreeing: 0 };
+  }
+  const elements = lower(answer).elements;
+  const entries: EntryCheck[] = [];
+  const cols = colsOf(shape);
+  for (let row = 0; row < rowsOf(shape); row++) {
+    for (let col = 0; col < cols; col++) {
+      const element = elementName(wrt, shape, row, col);
+      entries.push({ row, col, element, check: checkDerivative(f, element, elements[row * cols + col], options) });
+    }
+  }
+  const agreeing = entries.filter((e) => e.check.verdict === "correct").length;
+  const wrong = entries.find((e) => e.check.verdict === "incorrect");
+  const undecided = entries.find((e) => e.check.verdict === "undecided");
+  const verdict: Verdict = wrong ? "incorrect" : undecided ? "undecided" : "correct";
+  return { wrt, shape, answer, verdict, entries, agreeing, firstDiffering: wrong ?? undecided };
+}

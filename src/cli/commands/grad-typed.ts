@@ -1,0 +1,103 @@
+// `grad` on a typed expression: lowered to scalars, differentiated by every method, and each
+// gradient folded back into its variable's shape (∂J/∂W is a matrix like W).
+import { DIFFERENTIATORS } from "../../diff/registry.js";
+import type { GradientOptions, GradientResult, MethodName } from "../../diff/types.js";
+import { formatTypedBlock, formatTypedInline } from "../../typed/format-value.js";
+import { elementNames, lowerScalar } from "../../typed/lower.js";
+import { printTyped } from "../../typed/print.js";
+import type { TypedProgram } from "../../typed/program.js";
+import { describeShape, formatShape, isScalar, type Shape } from "../../typed/shape.js";
+import { typedVariablesOf } from "../../typed/texpr.js";
+import { reshape, type TypedValue } from "../../typed/values.js";
+import { formatValue, toJson } from "../format.js";
+import { EXIT, UsageError, type Io } from "../io.js";
+import type { TypedInput } from "../typed-input.js";
+import { deviationFromExact, methodTable } from "./grad.js";
+
+/** How gradients are laid out, stated wherever a matrix gradient is printed. */
+export const GRADIENT_LAYOUT = "gradients have the shape of their variable (denominator layout): (∂J/∂W)_ij = ∂J/∂W_ij";
+
+/** The program as one line: its statements, then the result. */
+export function programText(program: TypedProgram): string {
+  return program.source.replace(/\s+/g, " ").trim();
+}
+
+/** The scalar-valued result as one scalar expression, or a UsageError naming its shape. */
+export function scalarResult(program: TypedProgram, command: string): ReturnType<typeof lowerScalar> {
+  if (!isScalar(program.result.shape)) {
+    throw new UsageError(
+      `${command}: the expression is ${describeShape(program.result.shape)}; a gradient needs a scalar`,
+      "reduce it to a scalar, e.g. sum(…), dot(…, …) or norm2(…)^2",
+    );
+  }
+  return lowerScalar(program.result);
+}
+
+/** --wrt names typed variables (W, x); default every variable of the expression. */
+export function typedWrt(program: TypedProgram, wrt: readonly string[] | undefined, command: string): Map<string, Shape> {
+  const inExpression = typedVariablesOf(program.result);
+  // In declaration order (x, alpha1, …), not the order the expression happens to reach them.
+  if (wrt === undefined) return new Map([...program.shapes].filter(([name]) => inExpression.has(name)));
+  const chosen = new Map<string, Shape>();
+  for (const name of wrt) {
+    const shape = program.shapes.get(name);
+    if (shape === undefined) {
+      throw new UsageError(`${command}: --wrt ${name}: ${name} is not a variable of the expression`, `variables: ${[...program.shapes.keys()].join(", ") || "(none)"}`);
+    }
+    chosen.set(name, shape);
+  }
+  return chosen;
+}
+
+/** "at x = [1, 2, 3]" on one line, or a block with one variable per line when any is a matrix. */
+export function atLines(input: TypedInput): string {
+  const entries = [...input.values].filter(([name]) => input.program.shapes.has(name));
+  if (entries.every(([, v]) => typeof v === "number" || !Array.isArray(v[0]))) {
+    return `at ${entries.map(([k, v]) => `${k} = ${formatTypedInline(v)}`).join(", ")}\n`;
+  }
+  return `at:\n${entries.map(([k, v]) => `  ${k} = ${formatTypedBlock(v, 12, " ".repeat(k.length + 5))}\n`).join("")}`;
+}
+
+export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>, methods: readonly MethodName[], options: GradientOptions, json: boolean, io: Io): number {
+  const f = scalarResult(input.program, "grad");
+  const names = [...wrt].flatMap(([name, shape]) => elementNames(name, shape));
+  if (names.length === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x: R^3; sum(x .^ 2)" --seed 1');
+  const results = new Map<MethodName, GradientResult>();
+  for (const method of methods) results.set(method, DIFFERENTIATORS[method].gradient(f, input.point, names, options));
+  const value = [...results.values()][0].value;
+  const deviations = new Map([...results].map(([m, r]) => [m, deviationFromExact(m, r, results)]));
+  const shaped = (r: GradientResult): Map<string, TypedValue> => new Map([...wrt].map(([name, shape]) => [name, reshape(name, shape, (element) => r.gradient[element])]));
+
+  if (json) {
+    io.stdout(`${toJson({
+      expression: printTyped(input.program.result),
+      program: input.program.source,
+      shapes: Object.fromEntries([...input.program.shapes].map(([k, s]) => [k, formatShape(s)])),
+      at: Object.fromEntries(input.values),
+      wrt: [...wrt.keys()],
+      value,
+      layout: GRADIENT_LAYOUT,
+      methods: Object.fromEntries([...results].map(([m, r]) => [m, {
+        gradient: Object.fromEntries(shaped(r)),
+        deviationFromExact: deviations.get(m),
+        cost: r.cost,
+        ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
+      }])),
+    })}\n`);
+    return EXIT.ok;
+  }
+  const reference = (results.get("reverse") ?? [...results.values()][0]) as GradientResult;
+  const referenceName = results.has("reverse") ? "reverse" : [...results.keys()][0];
+  let out = `f = ${programText(input.program)}\n`;
+  out += atLines(input);
+  out += `f = ${formatValue(value)}\n\n`;
+  out += `gradient (${referenceName}; ${GRADIENT_LAYOUT}):\n`;
+  for (const [name, g] of shaped(reference)) {
+    const label = `∂f/∂${name} = `;
+    out += `${label}${formatTypedBlock(g, 12, " ".repeat(label.length))}\n`;
+  }
+  out += `\n${methodTable(results, deviations)}`;
+  for (const [m, r] of results) for (const note of r.notes ?? []) out += `note (${m}): ${note}\n`;
+  io.stdout(out);
+  return EXIT.ok;
+}

@@ -1,0 +1,214 @@
+// Typed input on the command line: --shape x=3,W=3x4, --at with vector and matrix literals
+// (x=[1,2,3], W=[1,2;3,4] or W=[[1,2],[3,4]]), --at-file point.json and --seed. A command
+// takes the typed path when any of these is given or when its text is typed (a header, a
+// transpose, .*, a literal, sum/dot/norm2); plain scalar input keeps the scalar path exactly.
+import { readFileSync } from "node:fs";
+import { evaluate } from "../eval/evaluate.js";
+import { ParseError, parse } from "../parse/parse.js";
+import { lower } from "../typed/lower.js";
+import type { TypedProgram } from "../typed/program.js";
+import { parseTyped } from "../typed/parse.js";
+import { parseShapeSpec, SHAPE_SPEC_HELP, type Shape } from "../typed/shape.js";
+import { typedVariablesOf } from "../typed/texpr.js";
+import { drawValues, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
+import { InputParseError, notAVariable, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import { UsageError } from "./io.js";
+
+/** The options every typed-capable command adds. */
+export const TYPED_OPTIONS: OptionSpec = {
+  shape: { type: "string" },
+  "at-file": { type: "string" },
+  seed: { type: "string" },
+};
+
+export const TYPED_HELP = `  --shape x=3,W=3x4     declare vectors (a length) and matrices (rows x columns); or declare them
+                        in the text: "x: R^3; W: R^(3x4); sum(sigmoid(W' * x))"
+  --at W=[1,2;3,4]      vector and matrix values inline: x=[1,2,3], W=[1,2;3,4] or W=[[1,2],[3,4]]
+  --at-file FILE.json   values as JSON: {"x": [1, 2, 3], "W": [[1, 2], [3, 4]]} (rows as inner arrays)
+  --seed N              draw the values not given from a seed (uniform in [-1, 1])`;
+
+export interface TypedInput {
+  readonly program: TypedProgram;
+  /** Each variable's value (given or drawn). */
+  readonly values: ReadonlyMap<string, TypedValue>;
+  /** The same values element by element, named as lowering names them (x_1, W_1_2). */
+  readonly point: Map<string, number>;
+}
+
+/** Whether the command should read its expression as typed. */
+export function wantsTyped(text: string | undefined, values: ParsedArgs["values"]): boolean {
+  if (values.shape !== undefined || values["at-file"] !== undefined || values.seed !== undefined) return true;
+  if (typeof values.at === "string" && /[[\]]/.test(values.at)) return true;
+  if (text === undefined) return false;
+  try {
+    parse(text);
+    return false;
+  } catch (error) {
+    // Scalar text that does not read is read again as typed: the typed reader accepts a
+    // superset and reports the same errors for plain scalar mistakes.
+    if (error instanceof ParseError) return true;
+    throw error;
+  }
+}
+
+/** `--shape x=3,W=3x4`. */
+export function parseShapes(text: string | undefined, command: string): Map<string, Shape> {
+  const shapes = new Map<string, Shape>();
+  if (text === undefined) return shapes;
+  const example = "e.g. --shape x=3,W=3x4";
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${command}: --shape expects name=shape pairs, got "${part}"`, example);
+    const name = part.slice(0, eq).trim();
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new UsageError(`${command}: --shape: ${problem}`, example);
+    const shape = parseShapeSpec(part.slice(eq + 1));
+    if (shape === undefined) throw new UsageError(`${command}: --shape ${name}=${part.slice(eq + 1)}: not a shape`, SHAPE_SPEC_HELP);
+    if (shapes.has(name)) throw new UsageError(`${command}: --shape gives ${name} twice`, example);
+    shapes.set(name, shape);
+  }
+  return shapes;
+}
+
+/** Splits at commas outside brackets and parentheses: x=[1,2],W=[1,2;3,4] has two entries. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[" || c === "(") depth++;
+    else if ((c === "]" || c === ")") && depth > 0) depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** `--at x=[1,2,3],W=[1,2;3,4],s=pi/4`: values as constant typed expressions (or JSON arrays). */
+export function parseTypedAt(text: string | undefined, command: string): Map<string, TypedValue> {
+  const values = new Map<string, TypedValue>();
+  if (text === undefined) return values;
+  const example = "e.g. --at x=[1,2,3],W=[1,2;3,4],s=0.5";
+  for (const rawPart of splitTopLevel(text)) {
+    const part = rawPart.trim();
+    if (part === "") throw new UsageError(`${command}: --at ${text}: an empty entry between commas`, example);
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${command}: --at expects name=value pairs, got "${part}"`, example);
+    const name = part.slice(0, eq).trim();
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
+    if (values.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);
+    values.set(name, constantTypedValue(part.slice(eq + 1).trim(), name, command));
+  }
+  return values;
+}
+
+function constantTypedValue(text: string, name: string, command: string): TypedValue {
+  if (text === "") throw new UsageError(`${command}: --at ${name}= has no value`, `e.g. --at ${name}=[1,2,3]`);
+  if (text.startsWith("[[")) {
+    try {
+      const json: unknown = JSON.parse(text);
+      return checkedValue(name, json, `--at ${name}`);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+    }
+  }
+  let program: TypedProgram;
+  try {
+    program = parseTyped(text);
+  } catch (error) {
+    if (error instanceof ParseError) throw new InputParseError(`value of ${name} in --at`, error, text);
+    throw error;
+  }
+  if (program.bindings.length > 0 || typedVariablesOf(program.result).size > 0) {
+    throw new UsageError(`${command}: --at ${name}=${text}: a value must be numbers or constant expressions (like pi/4), not variables`);
+  }
+  const { shape, elements } = lower(program.result);
+  const numbers = elements.map((e) => evaluate(e, new Map()));
+  const bad = numbers.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new UsageError(`${command}: --at ${name}=${text}: element ${bad + 1} is ${numbers[bad]}, not a finite number`);
+  let k = 0;
+  return reshape(name, shape, () => numbers[k++]);
+}
+
+function checkedValue(name: string, value: unknown, where: string): TypedValue {
+  try {
+    shapeOfValue(name, value);
+  } catch (error) {
+    if (error instanceof ValueShapeError) throw new UsageError(`${where}: ${error.message}`);
+    throw error;
+  }
+  const flat = typeof value === "number" ? [value] : (value as unknown[]).flat();
+  if (flat.some((v) => !Number.isFinite(v))) throw new UsageError(`${where}: values must be finite numbers`);
+  return value as TypedValue;
+}
+
+/** `--at-file point.json`: {"x": [1, 2, 3], "W": [[1, 2], [3, 4]], "s": 0.5}. */
+export function readPointFile(file: string, command: string): Map<string, TypedValue> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${command}: cannot read --at-file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${command}: --at-file ${file} is not JSON: ${(error as Error).message}`, 'expected {"x": [1, 2, 3], "W": [[1, 2], [3, 4]]}');
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new UsageError(`${command}: --at-file ${file} must hold a JSON object of name: value`, 'e.g. {"x": [1, 2, 3], "W": [[1, 2], [3, 4]]}');
+  }
+  const values = new Map<string, TypedValue>();
+  for (const [name, value] of Object.entries(data)) {
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new UsageError(`${command}: --at-file ${file}: ${problem}`);
+    values.set(name, checkedValue(name, value, `--at-file ${file}: ${name}`));
+  }
+  return values;
+}
+
+/** Reads the expression and its point: shapes declared or implied by the values, values given or drawn. */
+export function readTypedInput(text: string | undefined, values: ParsedArgs["values"], command: string, what = "expression"): TypedInput {
+  if (text === undefined || text.trim() === "") throw new UsageError(`${command}: ${text === undefined ? "missing" : "empty"} ${what}`, `e.g. diffscope ${command} "x: R^3; sum(sigmoid(x))" --seed 1`);
+  const given = new Map<string, TypedValue>();
+  const fileName = stringOption(values, "at-file");
+  if (fileName !== undefined) for (const [k, v] of readPointFile(fileName, command)) given.set(k, v);
+  for (const [k, v] of parseTypedAt(stringOption(values, "at"), command)) {
+    if (given.has(k)) throw new UsageError(`${command}: ${k} is given both in --at-file and in --at`);
+    given.set(k, v);
+  }
+  // Shapes: --shape, then what each given value implies (a declaration in the text must agree).
+  const shapes = parseShapes(stringOption(values, "shape"), command);
+  for (const [name, value] of given) if (!shapes.has(name)) shapes.set(name, shapeOfValue(name, value));
+  let program: TypedProgram;
+  try {
+    program = parseTyped(text, shapes);
+  } catch (error) {
+    if (error instanceof ParseError) throw new InputParseError(what, error, text);
+    throw error;
+  }
+  const all = new Map(given);
+  const seedText = stringOption(values, "seed");
+  const missing = [...program.shapes.keys()].filter((name) => !all.has(name));
+  if (seedText !== undefined) {
+    if (!/^\s*-?\d+\s*$/.test(seedText)) throw new UsageError(`${command}: --seed must be a whole number, got "${seedText}"`);
+    const drawn = drawValues(new Map(missing.map((name) => [name, program.shapes.get(name) as Shape])), Number(seedText));
+    for (const [k, v] of drawn) all.set(k, v);
+  } else if (missing.length > 0) {
+    throw new UsageError(`${command}: no value for ${missing.join(", ")}`, "give them with --at or --at-file, or draw them with --seed N");
+  }
+  let point: Map<string, number>;
+  try {
+    point = flattenPoint(program.shapes, all);
+  } catch (error) {
+    if (error instanceof ValueShapeError) throw new UsageError(`${command}: ${error.message}`);
+    throw error;
+  }
+  return { program, values: all, point };
+}
