@@ -24,6 +24,8 @@ export interface GradientCase {
   readonly name: string;
   /** One line on what f is, e.g. the network's widths. */
   readonly description: string;
+  /** f as a typed program (vectors and matrices), when it was written that way. */
+  readonly typed?: string;
   readonly f: Expr;
   readonly point: Point;
   readonly wrt: readonly string[];
@@ -105,6 +107,8 @@ export interface CaseReport {
   readonly suite: string;
   readonly case: string;
   readonly description: string;
+  /** f as typed (vectors and matrices), when the case was written that way. */
+  readonly typed?: string;
   readonly parameters: number;
   /** Distinct nodes of f, and nodes of f printed as a tree. */
   readonly dagNodes: number;
@@ -339,7 +343,7 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
     };
   });
   return {
-    suite: c.suite, case: c.name, description: c.description, parameters: c.wrt.length,
+    suite: c.suite, case: c.name, description: c.description, ...(c.typed !== undefined ? { typed: c.typed } : {}), parameters: c.wrt.length,
     dagNodes: dagSize(c.f), treeNodes: c.f.treeSize, functionMs,
     ...(compiledFunctionMs !== undefined ? { compiledFunctionMs } : {}), rows, notes: c.notes ?? [],
   };

@@ -113,6 +113,7 @@ export function caseHeading(report: CaseReport): string[] {
   const value = report.rows.find((r) => r.error === undefined)?.value;
   return [
     title,
+    ...(report.typed !== undefined ? [`as typed: ${report.typed}`] : []),
     `f = ${value ?? NaN}; f has ${report.dagNodes} distinct nodes (DAG), ${formatCount(report.treeNodes)} printed as a tree; ` +
       `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms` +
       (report.compiledFunctionMs !== undefined

@@ -3,6 +3,9 @@ import type { Expr } from "../ast/expr.js";
 import { parse } from "../parse/parse.js";
 import { ACTIVATIONS, buildNetwork, CROSS_ENTROPY_NOTE, describeNetwork, LOSSES, type Activation, type Loss, type NetworkSpec } from "./network.js";
 import type { GradientCase } from "./compare.js";
+import { networkProgramText } from "./network-typed.js";
+import { lowerScalar } from "../typed/lower.js";
+import { parseTyped } from "../typed/parse.js";
 
 export const QUIZ1_TEXT = "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)";
 export const SIMPLE_TEXT = "cos(sin(x^2) + 3x^2)";
@@ -32,13 +35,16 @@ function expressionCase(suite: string, text: string, point: Record<string, numbe
 /** A case for a network built from the suite's defaults overridden by the settings. */
 function networkCase(suite: string, name: string, defaults: NetworkSpec, settings: NetworkSettings, edit?: (point: Map<string, number>) => string): GradientCase {
   const net = buildNetwork({ ...defaults, ...definedOnly(settings) });
+  // f is the network as the lecture writes it (typed text), lowered: the builder's very node.
+  const typed = networkProgramText(net.spec);
+  const f = lowerScalar(parseTyped(typed).result);
   const point = new Map(net.point);
   const editNote = edit?.(point);
   const notes = [
     ...(net.spec.loss === "cross-entropy" ? [CROSS_ENTROPY_NOTE] : []),
     ...(editNote !== undefined ? [editNote] : []),
   ];
-  return { suite, name, description: describeNetwork(net), f: net.loss, point, wrt: net.parameters, notes };
+  return { suite, name, description: describeNetwork(net), typed, f, point, wrt: net.parameters, notes };
 }
 
 function definedOnly(settings: NetworkSettings): Partial<NetworkSpec> {

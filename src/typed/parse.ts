@@ -5,7 +5,8 @@ import { ParseError } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import { parseSyntax } from "../parse/parse.js";
 import { positionOf } from "../parse/build.js";
-import { buildTyped } from "./build.js";
+import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
+import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
 import { elementNames } from "./lower.js";
 import type { TypedBinding, TypedProgram } from "./program.js";
 import { describeShape, isScalar, SCALAR, sameShape, type Shape } from "./shape.js";
@@ -32,6 +33,11 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
     const fail = (reason: string, at: { offset: number; line: number; column: number }, offending: string, hint?: string): never => {
       throw new ParseError({ reason, at, offending, hint }, source);
     };
+    if (statement.kind !== "expression") {
+      const { name, at } = statement;
+      if (CONSTANT_NAMES.includes(name)) fail(`${name} is a constant and cannot be ${statement.kind === "declaration" ? "declared" : "defined"}`, at, name, "choose another name");
+      if (functionsNamed(name) !== undefined || Object.hasOwn(TYPED_FUNCTIONS, name)) fail(`${name} is a function and cannot be ${statement.kind === "declaration" ? "declared" : "defined"}`, at, name, "choose another name");
+    }
     if (statement.kind === "declaration") {
       const { name, shape, at } = statement;
       const earlier = declared.get(name);

@@ -1,0 +1,152 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { all, create, type MathJsInstance, type Matrix } from "mathjs";
+import { cli } from "./run.js";
+
+// mathjs as an independent oracle for typed semantics: vectors as n×1 matrices, sigmoid
+// element-wise. Its evaluate knows `*`, `'`, `.*`, `./`, `.^` with the meanings we give them.
+const math = create(all) as MathJsInstance;
+math.import({ sigmoid: (m: Matrix | number) => math.map(m as Matrix, (v: number) => 1 / (1 + Math.exp(-v))) }, { override: true });
+
+type Value = number | number[] | number[][];
+/** A vector as a column matrix, a matrix as is. */
+const asMathjs = (v: Value) => (typeof v === "number" ? v : Array.isArray(v[0]) ? math.matrix(v as number[][]) : math.matrix((v as number[]).map((x) => [x])));
+function mathjsScalar(text: string, values: Record<string, Value>): number {
+  const scope = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, asMathjs(v)]));
+  const out = math.evaluate(text, scope) as unknown;
+  return typeof out === "number" ? out : ((out as Matrix).toArray().flat(2)[0] as number);
+}
+
+const QUIZ2 = "sigmoid(beta' * sigmoid(alpha2' * sigmoid(alpha1' * x)))";
+const QUIZ2_SHAPES = "x=3,alpha1=3x4,alpha2=4x3,beta=3";
+
+/** Central differences of mathjs's evaluation, entry by entry. */
+function mathjsGradient(text: string, values: Record<string, Value>, name: string): Value {
+  const h = 1e-6;
+  const at = (delta: (v: Value) => Value) => mathjsScalar(text, { ...values, [name]: delta(values[name]) });
+  const bump = (v: Value, i: number, j: number, d: number): Value =>
+    typeof v === "number" ? v + d : Array.isArray(v[0]) ? (v as number[][]).map((row, r) => row.map((x, c) => (r === i && c === j ? x + d : x))) : (v as number[]).map((x, r) => (r === i ? x + d : x));
+  const v = values[name];
+  const entry = (i: number, j: number) => (at((w) => bump(w, i, j, h)) - at((w) => bump(w, i, j, -h))) / (2 * h);
+  if (typeof v === "number") return entry(0, 0);
+  if (Array.isArray(v[0])) return (v as number[][]).map((row, i) => row.map((_x, j) => entry(i, j)));
+  return (v as number[]).map((_x, i) => entry(i, 0));
+}
+
+describe("grad with vectors and matrices", () => {
+  it("the issue's Quiz 2 command: four methods agree, gradients have their variable's shape and match mathjs's central differences", async () => {
+    const r = await cli("grad", QUIZ2, "--shape", QUIZ2_SHAPES, "--seed", "3", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const reverse = out.methods.reverse.gradient;
+    expect(reverse.alpha1).toHaveLength(3);
+    expect(reverse.alpha1[0]).toHaveLength(4);
+    expect(reverse.alpha2).toHaveLength(4);
+    expect(reverse.beta).toHaveLength(3);
+    expect(out.value).toBeCloseTo(mathjsScalar(QUIZ2, out.at), 14);
+    for (const m of ["symbolic", "forward"]) expect(out.methods[m].deviationFromExact.maxAbsolute).toBeLessThan(1e-15);
+    expect(out.methods["finite-difference"].deviationFromExact.maxAbsolute).toBeLessThan(1e-9);
+    for (const name of ["alpha1", "alpha2", "beta", "x"]) {
+      const oracle = mathjsGradient(QUIZ2, out.at, name);
+      const ours = [reverse[name]].flat(2) as number[];
+      (([oracle].flat(2)) as number[]).forEach((g, k) => expect(Math.abs(ours[k] - g), `${name} entry ${k}`).toBeLessThan(1e-8));
+    }
+    expect(out.layout).toMatch(/denominator layout/);
+  });
+
+  it("--at with literals, --at-file with JSON and --seed give one answer for the same values", async () => {
+    const seeded = JSON.parse((await cli("grad", QUIZ2, "--shape", QUIZ2_SHAPES, "--seed", "5", "--method", "reverse", "--json")).stdout);
+    const dir = mkdtempSync(join(tmpdir(), "diffscope-"));
+    const file = join(dir, "point.json");
+    writeFileSync(file, JSON.stringify(seeded.at));
+    const fromFile = JSON.parse((await cli("grad", QUIZ2, "--at-file", file, "--method", "reverse", "--json")).stdout);
+    expect(fromFile.methods.reverse.gradient).toEqual(seeded.methods.reverse.gradient);
+    const literal = (v: Value) => (Array.isArray(v) && Array.isArray(v[0]) ? `[${(v as number[][]).map((row) => row.join(",")).join(";")}]` : `[${String(v)}]`);
+    const at = Object.entries(seeded.at as Record<string, Value>).map(([k, v]) => `${k}=${literal(v)}`).join(",");
+    const inline = JSON.parse((await cli("grad", QUIZ2, "--at", at, "--method", "reverse", "--json")).stdout);
+    expect(inline.methods.reverse.gradient).toEqual(seeded.methods.reverse.gradient);
+  });
+
+  it("a header in the text declares shapes as --shape does", async () => {
+    const viaHeader = JSON.parse((await cli("grad", `x: R^3; alpha1: R^(3x4); alpha2: R^(4x3); beta: R^3; ${QUIZ2}`, "--seed", "2", "--method", "reverse", "--json")).stdout);
+    const viaOption = JSON.parse((await cli("grad", QUIZ2, "--shape", QUIZ2_SHAPES, "--seed", "2", "--method", "reverse", "--json")).stdout);
+    expect(viaHeader.methods.reverse.gradient).toEqual(viaOption.methods.reverse.gradient);
+  });
+
+  it("the text table prints each gradient as a matrix and states the layout", async () => {
+    const r = await cli("grad", QUIZ2, "--shape", QUIZ2_SHAPES, "--seed", "1");
+    expect(r.stdout).toMatch(/denominator layout/);
+    expect(r.stdout).toMatch(/∂f\/∂alpha1 = \[/);
+    expect(r.stdout.split("\n").filter((line) => /^\s+\S/.test(line) && !/^\s+[a-z]+ =/.test(line)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("bad input is exit 2: a shape mismatch with a caret under the operator, a vector-valued f, a missing value", async () => {
+    const mismatch = await cli("grad", "W * x", "--shape", "W=3x4,x=3", "--seed", "1");
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain("cannot multiply 3×4 by 3: inner sizes 4 and 3 differ at 1:3");
+    expect(mismatch.stderr).toContain("  W * x\n    ^");
+    const vector = await cli("grad", "W' * x", "--shape", "W=3x4,x=3", "--seed", "1");
+    expect(vector.code).toBe(2);
+    expect(vector.stderr).toMatch(/a vector of 4; a gradient needs a scalar/);
+    const missing = await cli("grad", "sum(W' * x)", "--shape", "W=3x4,x=3", "--at", "x=[1,2,3]");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no value for W/);
+    const wrongValue = await cli("grad", "sum(W' * x)", "--shape", "W=3x4,x=3", "--at", "x=[1,2]", "--seed", "1");
+    expect(wrongValue.code).toBe(2);
+    expect(wrongValue.stderr).toMatch(/x is declared a vector of 3, but its value is a vector of 2/);
+    for (const r of [mismatch, vector, missing, wrongValue]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("eval with vectors and matrices", () => {
+  it("W * x + b matches mathjs, and --json gives nested arrays with the shape", async () => {
+    const values = { W: [[1, -2, 0.5], [3, 0.25, -1]], x: [0.5, -1, 2], b: [1, 2] };
+    const r = await cli("eval", "W * x + b .* b", "--at", "W=[1,-2,0.5;3,0.25,-1],x=[0.5,-1,2],b=[1,2]", "--json");
+    const out = JSON.parse(r.stdout);
+    expect(out.shape).toBe("2");
+    const expected = (math.evaluate("W * x + b .* b", { W: asMathjs(values.W), x: asMathjs(values.x), b: asMathjs(values.b) }) as Matrix).toArray().flat();
+    expect(out.value).toEqual(expected);
+  });
+
+  it("a transpose and an outer product come back as matrices", async () => {
+    const out = JSON.parse((await cli("eval", "x * y'", "--at", "x=[1,2],y=[3,4,5]", "--json")).stdout);
+    expect(out.shape).toBe("2×3");
+    expect(out.value).toEqual([[3, 4, 5], [6, 8, 10]]);
+  });
+});
+
+describe("check with matrix-form answers", () => {
+  const F = "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2";
+
+  it("the textbook ∂J/∂W = ((z − t) .* z .* (1 − z)) x' is correct (exit 0), entry by entry", async () => {
+    const r = await cli("check", F, "--wrt", "W", "--answer", "((z - t) .* z .* (1 - z)) * x'");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("6 of 6 entries agree");
+  });
+
+  it("a missing σ' factor is wrong (exit 1) and the first differing entry is shown with a point", async () => {
+    const r = await cli("check", F, "--wrt", "W", "--answer", "(z - t) * x'", "--json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.verdict).toBe("incorrect");
+    const first = out.checks[0].firstDiffering;
+    expect([first.row, first.column, first.element]).toEqual([1, 1, "W_1_1"]);
+    expect(first.counterexample.answer).not.toBeCloseTo(first.counterexample.derivative, 6);
+  });
+
+  it("a transposed answer is wrong and the report says which layout it fits", async () => {
+    const r = await cli("check", F, "--wrt", "W", "--answer", "x * ((z - t) .* z .* (1 - z))'");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/numerator layout/);
+  });
+
+  it("answers for several variables; an unreadable answer is exit 2 and says it was the answer", async () => {
+    const both = await cli("check", F, "--answer", "W=((z - t) .* z .* (1 - z)) * x'", "--answer", "x=W' * ((z - t) .* z .* (1 - z))", "--answer", "t=t - z");
+    expect(both.code).toBe(0);
+    const bad = await cli("check", F, "--wrt", "W", "--answer", "(z - t) * x");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error in the answer: cannot multiply 2 by 3/);
+  });
+});
