@@ -32,6 +32,10 @@ export {
   type PreparedGradient,
 } from "./diff/types.js";
 
+// Vectors and matrices: typed programs (x: R^3; W: R^(4x3); …), gradients in their variable's shape.
+export * as typed from "./typed/index.js";
+export { typedGradient, type TypedGradient, type TypedGradientOptions } from "./diff/typed.js";
+
 // What users run: comparison harness, swell benchmark, homework checker and traces, compiler.
 export * as harness from "./harness/index.js";
 export * as swell from "./swell/index.js";

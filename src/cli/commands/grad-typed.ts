@@ -1,14 +1,13 @@
 // `grad` on a typed expression: lowered to scalars, differentiated by every method, and each
 // gradient folded back into its variable's shape (∂J/∂W is a matrix like W).
-import { DIFFERENTIATORS } from "../../diff/registry.js";
-import type { GradientOptions, GradientResult, MethodName } from "../../diff/types.js";
+import { typedGradient, type TypedGradient } from "../../diff/typed.js";
+import type { GradientOptions, MethodName } from "../../diff/types.js";
 import { formatTypedBlock, formatTypedInline } from "../../typed/format-value.js";
-import { elementNames, lowerScalar } from "../../typed/lower.js";
+import { lowerScalar } from "../../typed/lower.js";
 import { printTyped } from "../../typed/print.js";
 import type { TypedProgram } from "../../typed/program.js";
 import { describeShape, formatShape, isScalar, type Shape } from "../../typed/shape.js";
 import { typedVariablesOf } from "../../typed/texpr.js";
-import { reshape, type TypedValue } from "../../typed/values.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import type { TypedInput } from "../typed-input.js";
@@ -59,14 +58,13 @@ export function atLines(input: TypedInput): string {
 }
 
 export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>, methods: readonly MethodName[], options: GradientOptions, json: boolean, io: Io): number {
-  const f = scalarResult(input.program, "grad");
-  const names = [...wrt].flatMap(([name, shape]) => elementNames(name, shape));
-  if (names.length === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x: R^3; sum(x .^ 2)" --seed 1');
-  const results = new Map<MethodName, GradientResult>();
-  for (const method of methods) results.set(method, DIFFERENTIATORS[method].gradient(f, input.point, names, options));
+  scalarResult(input.program, "grad");
+  if (wrt.size === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x: R^3; sum(x .^ 2)" --seed 1');
+  const typed = new Map(methods.map((method) => [method, typedGradient(input.program, input.values, { ...options, method, wrt: [...wrt.keys()] })]));
+  const results = new Map([...typed].map(([m, t]) => [m, t.scalar]));
   const value = [...results.values()][0].value;
   const deviations = new Map([...results].map(([m, r]) => [m, deviationFromExact(m, r, results)]));
-  const shaped = (r: GradientResult): Map<string, TypedValue> => new Map([...wrt].map(([name, shape]) => [name, reshape(name, shape, (element) => r.gradient[element])]));
+  const shaped = (m: MethodName) => (typed.get(m) as TypedGradient).gradient;
 
   if (json) {
     io.stdout(`${toJson({
@@ -78,7 +76,7 @@ export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>,
       value,
       layout: GRADIENT_LAYOUT,
       methods: Object.fromEntries([...results].map(([m, r]) => [m, {
-        gradient: Object.fromEntries(shaped(r)),
+        gradient: Object.fromEntries(shaped(m)),
         deviationFromExact: deviations.get(m),
         cost: r.cost,
         ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
@@ -86,13 +84,12 @@ export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>,
     })}\n`);
     return EXIT.ok;
   }
-  const reference = (results.get("reverse") ?? [...results.values()][0]) as GradientResult;
-  const referenceName = results.has("reverse") ? "reverse" : [...results.keys()][0];
+  const referenceName = results.has("reverse") ? "reverse" : methods[0];
   let out = `f = ${programText(input.program)}\n`;
   out += atLines(input);
   out += `f = ${formatValue(value)}\n\n`;
   out += `gradient (${referenceName}; ${GRADIENT_LAYOUT}):\n`;
-  for (const [name, g] of shaped(reference)) {
+  for (const [name, g] of shaped(referenceName)) {
     const label = `∂f/∂${name} = `;
     out += `${label}${formatTypedBlock(g, 12, " ".repeat(label.length))}\n`;
   }
