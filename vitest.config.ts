@@ -6,5 +6,7 @@ export default defineConfig({
     // Property tests are CPU-bound; forks keep each file's intern table in its own process.
     pool: "forks",
     testTimeout: 60_000,
+    // Fixed fast-check seed unless FC_SEED=random (see the file).
+    setupFiles: ["test/support/fast-check-seed.ts"],
   },
 });
