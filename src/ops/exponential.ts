@@ -96,6 +96,8 @@ const isOddInteger = (n: number) => Number.isInteger(n) && Math.abs(n % 2) === 1
 
 /** Real n-th root; for odd integer n also of negative x, as mathjs's nthRoot. */
 function realNthRoot(x: number, n: number): number {
+  // NaN^(1/±∞) would be NaN^0 = 1: an undefined radicand stays undefined.
+  if (Number.isNaN(x)) return NaN;
   if (x < 0 && isOddInteger(n)) return -Math.pow(-x, 1 / n);
   return Math.pow(x, 1 / n);
 }

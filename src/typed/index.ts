@@ -13,3 +13,8 @@ export { lower, lowerAll, lowerScalar, elementName, elementNames, type Lowered }
 export { flattenPoint, reshape, shapeOfValue, drawValues, ValueShapeError, type TypedValue } from "./values.js";
 export { printTyped, type PrintNames } from "./print.js";
 export { formatTypedInline, formatTypedBlock } from "./format-value.js";
+export { typedAdjoints, matrixGradient, printMatrixGradient, LAYOUT_NOTE } from "./derivative.js";
+export { MatrixFormError } from "./vjp.js";
+export { simplifyTyped } from "./simplify-typed.js";
+export { typedTrace, type TypedTrace, type TypedTraceRow } from "./trace.js";
+export { renderTypedTrace } from "./render-trace.js";

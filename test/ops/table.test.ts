@@ -114,7 +114,7 @@ describe("NaN propagates through every op", () => {
             const ieeeException = op.name === "pow" && i === 0 && other === 0;
             expect(Number.isNaN(op.eval(args)), `${op.name}(${args.join(", ")})`).toBe(!ieeeException);
           }),
-          { numRuns: 50 },
+          { numRuns: 50, examples: [[Infinity], [-Infinity]] },
         );
       }
     }

@@ -5,7 +5,43 @@ import { printExpr } from "../../print/text.js";
 import { expectPositionals, parseCommandArgs, parseExpressionArg, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
-import { EXIT, UsageError } from "../io.js";
+import { EXIT, UsageError, type Io } from "../io.js";
+import { InputParseError, type ParsedArgs } from "../args.js";
+import { bindingNames, LAYOUT_NOTE, matrixGradient, parseTyped, printTyped, type TExpr } from "../../typed/index.js";
+import { ParseError } from "../../parse/parse.js";
+import { parseShapes, wantsTyped } from "../typed-input.js";
+import { scalarResult, typedWrt } from "./grad-typed.js";
+
+function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
+  for (const option of ["latex", "raw", "order", "mode"] as const) {
+    if (values[option] !== undefined) throw new UsageError(`derive: --${option} is for scalar expressions; a matrix-form gradient is first order, simplified, as text`);
+  }
+  let program;
+  try {
+    program = parseTyped(text, parseShapes(stringOption(values, "shape"), "derive"));
+  } catch (error) {
+    if (error instanceof ParseError) throw new InputParseError("expression", error, text);
+    throw error;
+  }
+  scalarResult(program, "derive");
+  const wrt = typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive");
+  const gradient = matrixGradient(program.result, [...wrt.keys()], program.shapes);
+  const names = bindingNames(program);
+  const named = (g: TExpr) => names.get(g) ?? printTyped(g, names);
+  if (values.json === true) {
+    io.stdout(`${toJson({
+      program: program.source,
+      layout: LAYOUT_NOTE,
+      definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, names)])),
+      derivatives: Object.fromEntries([...gradient].map(([v, g]) => [v, named(g)])),
+      expanded: Object.fromEntries([...gradient].map(([v, g]) => [v, printTyped(g)])),
+    })}\n`);
+    return EXIT.ok;
+  }
+  const lines = [...gradient].map(([v, g]) => `∂J/∂${v} = ${named(g)}`);
+  io.stdout(`${lines.join("\n")}\n(${LAYOUT_NOTE}${names.size > 0 ? "; written in the program's definitions" : ""})\n`);
+  return EXIT.ok;
+}
 
 export const deriveCommand: Command = {
   name: "derive",
@@ -19,7 +55,13 @@ export const deriveCommand: Command = {
   --raw                 skip the simplifier
   --json                print {"derivatives": {"x": "<text>"}, "latex": {…}, "sizes": {…}}
 
-The text is readable by diffscope and, for functions mathjs knows, by mathjs.`,
+The text is readable by diffscope and, for functions mathjs knows, by mathjs.
+
+Vectors and matrices (--shape x=3,W=2x3, or a header "x: R^3; W: R^(2x3); …"): the gradient in
+matrix form, by matrix-calculus rules (reverse accumulation on the typed expression), written
+in the program's own names where it has definitions; denominator layout (∂J/∂W has W's shape).
+  e.g. diffscope derive "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2" --wrt W
+       ∂J/∂W = (z - t) .* z .* (1 - z) * x'`,
   options: {
     wrt: { type: "string" },
     order: { type: "string" },
@@ -27,10 +69,12 @@ The text is readable by diffscope and, for functions mathjs knows, by mathjs.`,
     latex: { type: "boolean" },
     raw: { type: "boolean" },
     json: { type: "boolean" },
+    shape: { type: "string" },
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "derive");
     expectPositionals(positionals, 1, "derive");
+    if (wantsTyped(positionals[0], values)) return runTypedDerive(positionals[0], values, io);
     const f = parseExpressionArg(positionals[0], "derive");
     const wrt = wrtOption(stringOption(values, "wrt"), "derive") ?? variablesOf(f);
     if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", `e.g. diffscope derive "x^2" --wrt x`);

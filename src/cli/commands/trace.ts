@@ -7,6 +7,24 @@ import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
 import { printSteps, wrtList } from "./steps.js";
+import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
+import { renderTypedTrace, typedTrace } from "../../typed/index.js";
+import { scalarResult, typedWrt } from "./grad-typed.js";
+import { wrtOption, type ParsedArgs } from "../args.js";
+import type { Io } from "../io.js";
+
+function runTypedTrace(text: string, values: ParsedArgs["values"], io: Io): number {
+  if (values.steps === true) throw new UsageError("trace: --steps is for scalar expressions; with vectors and matrices the backward table is already in matrix form");
+  if (values.at === undefined && values["at-file"] === undefined && values.seed === undefined) {
+    throw new UsageError("trace: give the point with --at, --at-file or --seed", 'e.g. diffscope trace "x: R^3; sum(sigmoid(x))" --seed 1');
+  }
+  const input = readTypedInput(text, values, "trace");
+  scalarResult(input.program, "trace");
+  const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "trace"), "trace");
+  const trace = typedTrace(input.program, input.values, [...wrt.keys()]);
+  io.stdout(values.json === true ? `${toJson({ program: input.program.source, ...trace })}\n` : renderTypedTrace(trace));
+  return EXIT.ok;
+}
 
 const n = (v: number): string => formatSignificant(v, 6);
 
@@ -63,11 +81,18 @@ Backward: each adjoint increment dJ/dv += dJ/du * du/dv in the tape's reverse or
 local derivative's formula (from the op table) and every number; a quantity used twice gets one
 increment per use, accumulating (+=). The numbers are the reverse-mode tape's own.
 
-example: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1`,
-  options: { at: { type: "string" }, wrt: { type: "string" }, steps: { type: "boolean" }, json: { type: "boolean" } },
+With vectors and matrices, the tables are the lecture's module by module: each quantity a
+vector or matrix (a = alpha1' * x, z = sigmoid(a), …; name them with definitions, or they are
+t1, t2, …), and each adjoint in matrix form (dJ/da = dJ/dz .* z .* (1 - z)) with its value.
+${TYPED_HELP}
+
+examples: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1
+          diffscope trace "x: R^3; W: R^(2x3); t: R^2; a = W * x; z = sigmoid(a); 0.5*norm2(z - t)^2" --seed 1`,
+  options: { at: { type: "string" }, wrt: { type: "string" }, steps: { type: "boolean" }, json: { type: "boolean" }, ...TYPED_OPTIONS },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "trace");
     expectPositionals(positionals, 1, "trace");
+    if (wantsTyped(positionals[0], values)) return runTypedTrace(positionals[0], values, io);
     const f = parseExpressionArg(positionals[0], "trace");
     const atText = stringOption(values, "at");
     if (atText === undefined) throw new UsageError("trace: give the point with --at", 'e.g. diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1');
