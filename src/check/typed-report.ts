@@ -44,6 +44,7 @@ export function typedCheckText(program: TypedProgram, checks: readonly TypedAnsw
     ];
     if (check.shapeMismatch !== undefined) {
       lines.push(`  verdict   INCORRECT: ${check.shapeMismatch}`);
+      if (check.correct !== undefined) lines.push(`  correct   ${printTyped(check.correct, names)}   (one correct form, by matrix calculus)`);
       return lines.join("\n");
     }
     const total = sizeOf(check.shape);
@@ -58,8 +59,9 @@ export function typedCheckText(program: TypedProgram, checks: readonly TypedAnsw
         lines.push(`              the answer's entry is ${formatReportNumber(c.counterexample.answer)}, ∂f/∂${entry.element} is ${formatReportNumber(c.counterexample.derivative)}`);
       }
       if (c.region !== undefined) lines.push(`    where     ${c.region}`);
-      if (c.derivative !== undefined) lines.push(`    correct   ${printBounded(c.derivative)}   (one correct form of this entry)`);
+      if (c.derivative !== undefined && check.correct === undefined) lines.push(`    correct   ${printBounded(c.derivative)}   (one correct form of this entry)`);
     }
+    if (check.verdict !== "correct" && check.correct !== undefined) lines.push(`  correct   ${printTyped(check.correct, names)}   (one correct form, by matrix calculus)`);
     return lines.join("\n");
   });
   return `${blocks.join("\n\n")}\n`;
@@ -79,6 +81,7 @@ export function typedCheckJson(program: TypedProgram, checks: readonly TypedAnsw
       entries: sizeOf(check.shape),
       agreeing: check.agreeing,
       shapeMismatch: check.shapeMismatch ?? null,
+      correct: check.correct === undefined ? null : printTyped(check.correct, names),
       firstDiffering:
         check.firstDiffering === undefined
           ? null

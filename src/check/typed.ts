@@ -7,6 +7,8 @@ import { elementName, lower } from "../typed/lower.js";
 import type { TypedProgram } from "../typed/program.js";
 import { colsOf, describeShape, rowsOf, sameShape, transposeShape, type Shape } from "../typed/shape.js";
 import type { TExpr } from "../typed/texpr.js";
+import { matrixGradient } from "../typed/derivative.js";
+import { MatrixFormError } from "../typed/vjp.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
 import type { Verdict } from "./problem.js";
 
@@ -23,6 +25,8 @@ export interface TypedAnswerCheck {
   readonly wrt: string;
   readonly shape: Shape;
   readonly answer: TExpr;
+  /** One correct answer in matrix form (matrix-calculus rules), when it could be derived. */
+  readonly correct?: TExpr;
   readonly verdict: Verdict;
   /** Why the answer cannot be right whatever its entries: its shape is not the variable's. */
   readonly shapeMismatch?: string;
@@ -35,12 +39,13 @@ export interface TypedAnswerCheck {
 /** Checks a matrix-form answer for ∂f/∂wrt, where f is the program's scalar result lowered. */
 export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, answer: TExpr, options: CheckOptions = {}): TypedAnswerCheck {
   const shape = program.shapes.get(wrt) as Shape;
+  const correct = correctForm(program, wrt);
   if (!sameShape(shape, answer.shape)) {
     const transposed = sameShape(transposeShape(shape), answer.shape);
     const shapeMismatch =
       `∂f/∂${wrt} has the shape of ${wrt}, ${describeShape(shape)}; the answer is ${describeShape(answer.shape)}` +
       (transposed ? " — its transpose fits: was it written in numerator layout? diffscope uses denominator layout (the variable's shape)" : "");
-    return { wrt, shape, answer, verdict: "incorrect", shapeMismatch, entries: [], agreeing: 0 };
+    return { wrt, shape, answer, correct, verdict: "incorrect", shapeMismatch, entries: [], agreeing: 0 };
   }
   const elements = lower(answer).elements;
   const entries: EntryCheck[] = [];
@@ -55,5 +60,15 @@ export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, an
   const wrong = entries.find((e) => e.check.verdict === "incorrect");
   const undecided = entries.find((e) => e.check.verdict === "undecided");
   const verdict: Verdict = wrong ? "incorrect" : undecided ? "undecided" : "correct";
-  return { wrt, shape, answer, verdict, entries, agreeing, firstDiffering: wrong ?? undecided };
+  return { wrt, shape, answer, correct, verdict, entries, agreeing, firstDiffering: wrong ?? undecided };
+}
+
+/** ∂f/∂wrt by matrix-calculus rules; undefined where matrix form does not apply (a literal holding variables). */
+function correctForm(program: TypedProgram, wrt: string): TExpr | undefined {
+  try {
+    return matrixGradient(program.result, [wrt], program.shapes).get(wrt);
+  } catch (error) {
+    if (error instanceof MatrixFormError) return undefined;
+    throw error;
+  }
 }

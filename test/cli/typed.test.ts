@@ -150,3 +150,48 @@ describe("check with matrix-form answers", () => {
     expect(bad.stderr).toMatch(/^error in the answer: cannot multiply 2 by 3/);
   });
 });
+
+describe("derive and trace with vectors and matrices", () => {
+  const F = "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2";
+
+  it("derive prints ∂J/∂W in matrix form in the program's names, and its text evaluates to the entries' derivatives", async () => {
+    const r = await cli("derive", F, "--wrt", "W");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("∂J/∂W = (z - t) .* z .* (1 - z) * x'");
+    expect(r.stdout).toMatch(/denominator layout/);
+    const out = JSON.parse((await cli("derive", F, "--wrt", "W,x", "--json")).stdout);
+    // The expanded text, evaluated by mathjs at a point, equals diffscope's reverse-mode gradient there.
+    const at = { x: [0.3, -0.7, 1.1], W: [[0.2, -0.4, 0.9], [-1.2, 0.5, 0.1]], t: [0.25, 0.75] };
+    const grad = JSON.parse((await cli("grad", F, "--at", "x=[0.3,-0.7,1.1],W=[0.2,-0.4,0.9;-1.2,0.5,0.1],t=[0.25,0.75]", "--method", "reverse", "--json")).stdout);
+    const scope = { x: asMathjs(at.x), W: asMathjs(at.W), t: asMathjs(at.t) };
+    const dW = (math.evaluate(out.expanded.W, scope) as Matrix).toArray() as number[][];
+    dW.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - grad.methods.reverse.gradient.W[i][j])).toBeLessThan(1e-15)));
+    const dx = ((math.evaluate(out.expanded.x, scope) as Matrix).toArray() as number[][]).flat();
+    dx.forEach((v, i) => expect(Math.abs(v - grad.methods.reverse.gradient.x[i])).toBeLessThan(1e-15));
+  });
+
+  it("derive refuses options that only scalar derivatives have (exit 2)", async () => {
+    const r = await cli("derive", F, "--latex");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--latex is for scalar expressions/);
+  });
+
+  it("trace shows the lecture's modules with vector quantities, and its backward values are the gradient", async () => {
+    const r = await cli("trace", "x: R^3; W: R^(2x3); t: R^2; a = W * x; z = sigmoid(a); 0.5*norm2(z - t)^2", "--seed", "4", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const forward = Object.fromEntries(out.forward.map((row: { name: string; shape: string }) => [row.name, row.shape]));
+    expect(forward).toMatchObject({ x: "3", W: "2×3", a: "2", z: "2", J: "scalar" });
+    const backward = Object.fromEntries(out.backward.map((row: { name: string; formula: string; value: unknown }) => [row.name, row]));
+    // dJ/dz is z - t, which the forward table already named (t1): σ' = z(1 − z) comes from the op table
+    expect(backward["dJ/da"].formula).toMatch(/^\w+ \.\* z \.\* \(1 - z\)$/);
+    const grad = JSON.parse((await cli("grad", "x: R^3; W: R^(2x3); t: R^2; 0.5*norm2(sigmoid(W * x) - t)^2", "--seed", "4", "--method", "reverse", "--json")).stdout);
+    expect(backward["dJ/dW"].value).toEqual(grad.methods.reverse.gradient.W);
+  });
+
+  it("trace without a point is exit 2 and says how to give one", async () => {
+    const r = await cli("trace", F);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--at, --at-file or --seed/);
+  });
+});
