@@ -3,6 +3,7 @@ import { MissingVariableError } from "../eval/evaluate.js";
 import { ParseError } from "../parse/parse.js";
 import { ExpressionTooLargeError } from "../print/text.js";
 import { InputParseError } from "./args.js";
+import { MatrixFormError } from "../typed/vjp.js";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError, type Io } from "./io.js";
@@ -67,7 +68,7 @@ function reportError(error: unknown, io: Io): number {
     io.stderr(`error: ${error.message}\n${error.hint ? `${error.hint}\n` : ""}`);
     return EXIT.badInput;
   }
-  if (error instanceof MissingVariableError || error instanceof ExpressionTooLargeError) {
+  if (error instanceof MissingVariableError || error instanceof ExpressionTooLargeError || error instanceof MatrixFormError) {
     io.stderr(`error: ${error.message}\n`);
     return EXIT.badInput;
   }

@@ -14,7 +14,7 @@ import type { TypedInput } from "../typed-input.js";
 import { deviationFromExact, methodTable } from "./grad.js";
 
 /** How gradients are laid out, stated wherever a matrix gradient is printed. */
-export const GRADIENT_LAYOUT = "gradients have the shape of their variable (denominator layout): (∂J/∂W)_ij = ∂J/∂W_ij";
+export const GRADIENT_LAYOUT = "gradients have the shape of their variable (denominator layout): (∂f/∂W)_ij = ∂f/∂W_ij";
 
 /** The program as one line: its statements, then the result. */
 export function programText(program: TypedProgram): string {
