@@ -7,6 +7,7 @@ import { bindingNames, type TypedProgram } from "./program.js";
 import { describeShape, isScalar, SCALAR, type Shape } from "./shape.js";
 import { childrenOf, ShapeError, tnum, typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
 import { isZero, plainBuilders, simplifyTyped, typedBuilders, type TypedBuilders, zeroOf } from "./simplify-typed.js";
+import { nameRepeatedQuantities, nameSharedSubexpressions, whereLines } from "./shared-names.js";
 import { vjp } from "./vjp.js";
 
 export const LAYOUT_NOTE = "denominator layout: ∂J/∂W has the shape of W (the gradient of a scalar by an m×n matrix is an m×n matrix)";
@@ -80,15 +81,35 @@ export interface PrintGradientOptions {
   readonly output?: string;
   /** Names for sub-expressions; for a program, its let-bound names are used by default. */
   readonly names?: PrintNames;
+  /**
+   * Which repeated sub-expressions get a name (u1, u2, …) listed under "where": "forward" (the
+   * default) names quantities of f's forward pass, such as a layer's output, that the gradients
+   * would print more than once; "all" any repeated sub-expression, adjoints too; "none" nothing.
+   */
+  readonly share?: "forward" | "all" | "none";
 }
 
-/** "∂J/∂W = (z - t) .* z .* (1 - z) * x'" lines, then the layout note. */
+/**
+ * "∂J/∂W = (z - t) .* z .* (1 - z) * x'" lines, the "where u1 = …" definitions of repeated
+ * sub-expressions (if any), then the layout note. Prefixing the gradient's text with the
+ * program's definitions and then the where-definitions ("z = …; u1 = …; <gradient>") gives a
+ * typed program whose value is the gradient.
+ */
 export function printMatrixGradient(source: TExpr | TypedProgram, options: PrintGradientOptions = {}): string {
   const isProgram = "result" in source && "bindings" in source;
   const f = isProgram ? source.result : source;
-  const names = options.names ?? (isProgram ? bindingNames(source) : new Map<TExpr, string>());
+  const given = options.names ?? (isProgram ? bindingNames(source) : new Map<TExpr, string>());
   const gradient = matrixGradient(f, options.wrt, isProgram ? source.shapes : undefined);
+  const share = options.share ?? "forward";
+  const roots = [...gradient.values()];
+  const reserved = isProgram ? [...source.shapes.keys(), ...source.bindings.map((b) => b.name)] : [];
+  const { names, definitions } =
+    share === "none"
+      ? { names: given, definitions: [] }
+      : share === "forward"
+        ? nameRepeatedQuantities(f, roots, given, reserved)
+        : nameSharedSubexpressions(roots, given, { reserved: [...typedVariablesOf(f).keys(), ...reserved] });
   const output = options.output ?? "J";
   const lines = [...gradient].map(([name, g]) => `∂${output}/∂${name} = ${names.has(g) ? (names.get(g) as string) : printTyped(g, names)}`);
-  return [...lines, `(${LAYOUT_NOTE})`].join("\n");
+  return [...lines, ...whereLines(definitions, names), `(${LAYOUT_NOTE})`].join("\n");
 }

@@ -18,3 +18,4 @@ export { MatrixFormError } from "./vjp.js";
 export { simplifyTyped } from "./simplify-typed.js";
 export { typedTrace, type TypedTrace, type TypedTraceRow } from "./trace.js";
 export { renderTypedTrace } from "./render-trace.js";
+export { nameSharedSubexpressions, nameRepeatedQuantities, definitionTexts, whereLines, definitionsHeader } from "./shared-names.js";

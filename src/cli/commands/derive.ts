@@ -7,7 +7,7 @@ import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import { InputParseError, type ParsedArgs } from "../args.js";
-import { bindingNames, LAYOUT_NOTE, matrixGradient, parseTyped, printTyped, type TExpr } from "../../typed/index.js";
+import { bindingNames, definitionTexts, LAYOUT_NOTE, matrixGradient, nameRepeatedQuantities, parseTyped, printTyped, whereLines, type TExpr } from "../../typed/index.js";
 import { ParseError } from "../../parse/parse.js";
 import { parseShapes, wantsTyped } from "../typed-input.js";
 import { scalarResult, typedWrt } from "./grad-typed.js";
@@ -27,19 +27,23 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
   const wrt = typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive");
   const gradient = matrixGradient(program.result, [...wrt.keys()], program.shapes);
   const names = bindingNames(program);
-  const named = (g: TExpr) => names.get(g) ?? printTyped(g, names);
+  // Forward quantities the gradients would repeat (a layer's output) get names u1, u2, … under "where".
+  const shared = nameRepeatedQuantities(program.result, [...gradient.values()], names, [...program.shapes.keys(), ...names.values()]);
+  const named = (g: TExpr) => shared.names.get(g) ?? printTyped(g, shared.names);
+  const where = definitionTexts(shared.definitions, shared.names);
   if (values.json === true) {
     io.stdout(`${toJson({
       program: program.source,
       layout: LAYOUT_NOTE,
       definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, names)])),
+      where: Object.fromEntries(where),
       derivatives: Object.fromEntries([...gradient].map(([v, g]) => [v, named(g)])),
       expanded: Object.fromEntries([...gradient].map(([v, g]) => [v, printTyped(g)])),
     })}\n`);
     return EXIT.ok;
   }
   const lines = [...gradient].map(([v, g]) => `∂J/∂${v} = ${named(g)}`);
-  io.stdout(`${lines.join("\n")}\n(${LAYOUT_NOTE}${names.size > 0 ? "; written in the program's definitions" : ""})\n`);
+  io.stdout(`${[...lines, ...whereLines(shared.definitions, shared.names)].join("\n")}\n(${LAYOUT_NOTE}${names.size > 0 ? "; written in the program's definitions" : ""})\n`);
   return EXIT.ok;
 }
 
