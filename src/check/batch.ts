@@ -14,6 +14,9 @@
 //       at: {x: 2, z: 3}           # or "x=2,z=3"
 //       value: {x: 1208.37, z: 809.74}   # number, list or map: numeric answers at `at`
 //       tolerance: 0.001           # relative, for values (default 1e-3)
+//     - expression: z = sigmoid(W*x); 0.5*norm2(z - t)^2
+//       shape: {x: 3, W: 2x3, t: 2}  # vectors and matrices; the answer in matrix form
+//       answer: {W: "((z - t) .* z .* (1 - z)) * x'"}
 import { parse as parseYaml } from "yaml";
 import type { Labelled, ProblemSpec } from "./problem.js";
 
@@ -24,6 +27,8 @@ export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of probl
     at, value    instead of answer: numeric partial(s) at a point, at {"x": 2, "z": 3} (or "x=2,z=3"),
                  value 1208.37, a list, or {"x": 1208.37, "z": 809.74}
     tolerance    relative tolerance for values (default 1e-3)
+    shape        vectors and matrices, "x=3,W=2x3" or {"x": 3, "W": "2x3"} (or declare them in the
+                 expression, "x: R^3; W: R^(2x3); …"); answers are then in matrix form
     name         optional label shown in the report`;
 
 /** The file's structure is wrong (not an expression typo): where and what. */
@@ -89,7 +94,14 @@ function readAt(v: Json, where: string): string | undefined {
   return asText(v, where);
 }
 
-const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance"]);
+const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance", "shape", "shapes"]);
+
+/** "x=3,W=3x4" or {x: 3, W: "3x4"}. */
+function readShapes(v: Json, where: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (isRecord(v)) return Object.entries(v).map(([name, shape]) => `${name}=${asText(shape, `${where}.${name}`)}`).join(",");
+  return asText(v, where);
+}
 
 function readProblem(v: Json, index: number): ProblemSpec {
   const where = `problem ${index + 1}`;
@@ -107,6 +119,7 @@ function readProblem(v: Json, index: number): ProblemSpec {
     at: readAt(v.at, `${where}.at`),
     values: value === undefined ? undefined : labelled(value, `${where}.value`, asNumber),
     tolerance: v.tolerance === undefined ? undefined : asNumber(v.tolerance, `${where}.tolerance`),
+    shapes: readShapes(v.shape ?? v.shapes, `${where}.shape`),
   };
 }
 

@@ -6,6 +6,7 @@ import { variablesOf } from "../ast/walk.js";
 import { CONSTANT_NAMES } from "../ops/table.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
+import type { TypedProblemReport } from "./typed.js";
 
 /** A problem as given (command line or batch file): answers may name their variable or not. */
 export interface ProblemSpec {
@@ -19,6 +20,8 @@ export interface ProblemSpec {
   /** Numeric answers at `at`, named or in the order of wrt. */
   readonly values?: readonly Labelled<number>[];
   readonly tolerance?: number;
+  /** Shapes of vectors and matrices, "x=3,W=3x4" (a typed problem; answers in matrix form). */
+  readonly shapes?: string;
 }
 
 export interface Labelled<T> {
@@ -38,7 +41,8 @@ export type Verdict = "correct" | "incorrect" | "undecided";
 
 export type ProblemReport =
   | { readonly kind: "derivative"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly DerivativeCheck[] }
-  | { readonly kind: "value"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly ValueCheck[] };
+  | { readonly kind: "value"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly ValueCheck[] }
+  | TypedProblemReport;
 
 /** How the caller turns text into expressions and points (so its errors carry a caret). */
 export interface ProblemReader {
@@ -94,7 +98,7 @@ export function pairWithVariables<T>(
   return variables.map((v, k) => ({ wrt: v, item: items[k].item }));
 }
 
-function overall(verdicts: readonly Verdict[]): Verdict {
+export function overall(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes("incorrect")) return "incorrect";
   if (verdicts.includes("undecided")) return "undecided";
   return "correct";

@@ -5,6 +5,8 @@ import { printBounded } from "../print/text.js";
 import type { DerivativeCheck, PointRecord } from "./equivalence.js";
 import type { ProblemReport, Verdict } from "./problem.js";
 import { VALUE_ABSOLUTE_FLOOR, type ValueCheck } from "./value.js";
+import { typedCheckJson, typedCheckText } from "./typed-report.js";
+import { bindingNames } from "../typed/program.js";
 
 /** 12 significant digits (enough to see a difference, short enough to read). */
 export function formatReportNumber(value: number): string {
@@ -72,6 +74,10 @@ function valueCheckText(expression: Expr, check: ValueCheck): string[] {
 }
 
 export function problemText(report: ProblemReport): string {
+  if (report.kind === "typed") {
+    const body = typedCheckText(report.program, report.checks, bindingNames(report.program));
+    return report.name === undefined ? body : `== ${report.name} ==\n${body}`;
+  }
   const blocks =
     report.kind === "derivative"
       ? report.checks.map((c) => derivativeCheckText(report.expression, c))
@@ -102,6 +108,9 @@ function valueCheckJson(check: ValueCheck) {
 }
 
 export function problemJson(report: ProblemReport) {
+  if (report.kind === "typed") {
+    return { ...(report.name === undefined ? {} : { name: report.name }), ...typedCheckJson(report.program, report.checks, bindingNames(report.program)) };
+  }
   return {
     ...(report.name === undefined ? {} : { name: report.name }),
     expression: printBounded(report.expression),

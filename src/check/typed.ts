@@ -10,7 +10,10 @@ import type { TExpr } from "../typed/texpr.js";
 import { matrixGradient } from "../typed/derivative.js";
 import { MatrixFormError } from "../typed/vjp.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
-import type { Verdict } from "./problem.js";
+import { lowerScalar } from "../typed/lower.js";
+import { isScalar } from "../typed/shape.js";
+import { typedVariablesOf } from "../typed/texpr.js";
+import { overall, pairWithVariables, ProblemError, type ProblemSpec, type Verdict } from "./problem.js";
 
 export interface EntryCheck {
   /** 0-based row and column of the entry. */
@@ -71,4 +74,39 @@ function correctForm(program: TypedProgram, wrt: string): TExpr | undefined {
     if (error instanceof MatrixFormError) return undefined;
     throw error;
   }
+}
+
+export interface TypedProblemReport {
+  readonly kind: "typed";
+  readonly name?: string;
+  readonly program: TypedProgram;
+  readonly verdict: Verdict;
+  readonly checks: readonly TypedAnswerCheck[];
+}
+
+/** How the caller reads typed text (so its errors carry a caret); `context` puts F's names in scope. */
+export interface TypedProblemReader {
+  program(text: string, what: string, shapes: string | undefined, context?: TypedProgram): TypedProgram;
+}
+
+/** A problem whose expression has vectors or matrices: matrix-form answers, checked entry by entry. */
+export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, options: CheckOptions = {}): TypedProblemReport {
+  if ((spec.values ?? []).length > 0 || spec.at !== undefined || spec.tolerance !== undefined) {
+    throw new ProblemError("with vectors and matrices, give the answer as an expression; numeric answers (at, value) are for scalar expressions");
+  }
+  const program = read.program(spec.expression, "expression", spec.shapes);
+  if (!isScalar(program.result.shape)) {
+    throw new ProblemError(`the expression is ${describeShape(program.result.shape)}; a gradient needs a scalar`, "reduce it to a scalar, e.g. sum(…) or norm2(…)^2");
+  }
+  const answers = spec.answers ?? [];
+  if (answers.length === 0) throw new ProblemError("nothing to check: give an answer", 'e.g. --wrt W --answer "…"');
+  const pairs = pairWithVariables(answers, spec.wrt, [...typedVariablesOf(program.result).keys()], "answer");
+  for (const { wrt } of pairs) {
+    if (!program.shapes.has(wrt)) throw new ProblemError(`${wrt} is not a variable of the expression`, `variables: ${[...program.shapes.keys()].join(", ")}`);
+  }
+  const f = lowerScalar(program.result);
+  const single = pairs.length === 1;
+  // Answers are read in the expression's context: its shapes and its named quantities (z, y).
+  const checks = pairs.map((p) => checkTypedAnswer(program, f, p.wrt, read.program(p.item, single ? "answer" : `answer for ${p.wrt}`, undefined, program).result, options));
+  return { kind: "typed", name: spec.name, program, verdict: overall(checks.map((c) => c.verdict)), checks };
 }

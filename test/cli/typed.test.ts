@@ -195,3 +195,35 @@ describe("derive and trace with vectors and matrices", () => {
     expect(r.stderr).toMatch(/--at, --at-file or --seed/);
   });
 });
+
+describe("check --file with vectors and matrices", () => {
+  it("a batch mixes scalar and typed problems; shapes come from the problem or its header; one wrong entry makes exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "diffscope-"));
+    const file = join(dir, "homework.yaml");
+    writeFileSync(
+      file,
+      [
+        "problems:",
+        "  - name: scalar",
+        "    expression: x^2",
+        "    answer: 2x",
+        "  - name: layer, shapes in the problem",
+        "    expression: z = sigmoid(W*x); 0.5*norm2(z - t)^2",
+        "    shape: {x: 3, W: 2x3, t: 2}",
+        "    answer: {W: \"((z - t) .* z .* (1 - z)) * x'\"}",
+        "  - name: logistic regression, shapes in the header, σ' forgotten",
+        "    expression: \"x: R^4; theta: R^4; y = sigmoid(theta' * x); 0.5*(y - ystar)^2\"",
+        "    wrt: theta",
+        "    answer: (y - ystar) * x",
+      ].join("\n"),
+    );
+    const r = await cli("check", "--file", file, "--json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.problems.map((p: { verdict: string }) => p.verdict)).toEqual(["correct", "correct", "incorrect"]);
+    expect(out.problems[2].checks[0].firstDiffering.element).toBe("theta_1");
+    expect(out.problems[2].checks[0].correct).toMatch(/y \* \(1 - y\)/);
+    const text = await cli("check", "--file", file);
+    expect(text.stdout).toMatch(/2 of 3 problems correct, 1 incorrect/);
+  });
+});

@@ -9,8 +9,8 @@ import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stri
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
-import { wantsTyped } from "../typed-input.js";
-import { runTypedCheck } from "./check-typed.js";
+import { runTypedProblem } from "../../check/typed.js";
+import { isTypedProblem, typedReader } from "./check-typed.js";
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
 
@@ -49,13 +49,18 @@ function asUsage(error: unknown): never {
   throw error;
 }
 
-export const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
+const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
   verdict === "correct" ? EXIT.ok : verdict === "unreadable" ? EXIT.badInput : EXIT.negative;
+
+/** Scalar problems by the scalar checker, problems with vectors or matrices entry by entry. */
+function runAny(spec: ProblemSpec): ProblemReport {
+  return isTypedProblem(spec) ? runTypedProblem(spec, typedReader) : runProblem(spec, reader);
+}
 
 function runSingle(spec: ProblemSpec, json: boolean, io: Io): number {
   let report: ProblemReport;
   try {
-    report = runProblem(spec, reader);
+    report = runAny(spec);
   } catch (error) {
     asUsage(error);
   }
@@ -81,7 +86,7 @@ function runBatch(fileName: string, json: boolean, io: Io): number {
   const entries: BatchEntry[] = specs.map((spec, i) => {
     const label = spec.name ?? `problem ${i + 1}`;
     try {
-      return { report: runProblem(spec, reader) };
+      return { report: runAny(spec) };
     } catch (error) {
       if (error instanceof InputParseError) return { name: label, unreadable: `error in the ${error.what}: ${error.parseError.render(error.source)}` };
       if (error instanceof ProblemError || error instanceof UsageError) return { name: label, unreadable: error.message };
@@ -170,7 +175,6 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     if (positionals.length > 1) {
       throw new UsageError(`check: one expression expected, got ${positionals.length} (quote it: "…")`, 'e.g. diffscope check "x^2" --wrt x --answer "2*x"');
     }
-    if (positionals[0] !== undefined && wantsTyped(positionals[0], values)) return runTypedCheck(positionals[0], values, json, io);
     const spec: ProblemSpec = {
       expression: positionals[0] ?? "",
       wrt: wrtOption(stringOption(values, "wrt"), "check"),
@@ -178,6 +182,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       at: stringOption(values, "at"),
       values: labelledNumbers(stringListOption(values, "value")),
       tolerance: positiveNumber(stringOption(values, "tolerance"), "tolerance"),
+      shapes: stringOption(values, "shape"),
     };
     if (positionals[0] === undefined) parseExpressionArg(undefined, "check");
     return runSingle(spec, json, io);
