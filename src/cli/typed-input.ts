@@ -35,6 +35,16 @@ export interface TypedInput {
   readonly point: Map<string, number>;
 }
 
+/** Reads a typed program; a ParseError becomes an InputParseError naming what was being read. */
+export function readProgram(text: string, shapes: ReadonlyMap<string, Shape>, what: string, context?: TypedProgram): TypedProgram {
+  try {
+    return parseTyped(text, shapes, context);
+  } catch (error) {
+    if (error instanceof ParseError) throw new InputParseError(what, error, text);
+    throw error;
+  }
+}
+
 /** Whether the command should read its expression as typed. */
 export function wantsTyped(text: string | undefined, values: ParsedArgs["values"]): boolean {
   if (values.shape !== undefined || values["at-file"] !== undefined || values.seed !== undefined) return true;
@@ -117,13 +127,7 @@ function constantTypedValue(text: string, name: string, command: string): TypedV
       if (!(error instanceof SyntaxError)) throw error;
     }
   }
-  let program: TypedProgram;
-  try {
-    program = parseTyped(text);
-  } catch (error) {
-    if (error instanceof ParseError) throw new InputParseError(`value of ${name} in --at`, error, text);
-    throw error;
-  }
+  const program = readProgram(text, new Map(), `value of ${name} in --at`);
   if (program.bindings.length > 0 || typedVariablesOf(program.result).size > 0) {
     throw new UsageError(`${command}: --at ${name}=${text}: a value must be numbers or constant expressions (like pi/4), not variables`);
   }
@@ -186,13 +190,7 @@ export function readTypedInput(text: string | undefined, values: ParsedArgs["val
   // Shapes: --shape, then what each given value implies (a declaration in the text must agree).
   const shapes = parseShapes(stringOption(values, "shape"), command);
   for (const [name, value] of given) if (!shapes.has(name)) shapes.set(name, shapeOfValue(name, value));
-  let program: TypedProgram;
-  try {
-    program = parseTyped(text, shapes);
-  } catch (error) {
-    if (error instanceof ParseError) throw new InputParseError(what, error, text);
-    throw error;
-  }
+  const program = readProgram(text, shapes, what);
   const all = new Map(given);
   const seedText = stringOption(values, "seed");
   const missing = [...program.shapes.keys()].filter((name) => !all.has(name));

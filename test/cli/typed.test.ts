@@ -227,3 +227,18 @@ describe("check --file with vectors and matrices", () => {
     expect(text.stdout).toMatch(/2 of 3 problems correct, 1 incorrect/);
   });
 });
+
+describe("parse with vectors and matrices", () => {
+  it("lists each quantity's shape and the size of the scalar lowering (a 4×4 outer product of a shared z1: 16 roots, 55 distinct nodes)", async () => {
+    const out = JSON.parse((await cli("parse", "x: R^3; alpha1: R^(3x4); z1 = sigmoid(alpha1' * x); z1 * z1'", "--json")).stdout);
+    expect(out.quantities).toEqual([
+      { name: "x", shape: "3", formula: "(variable)" },
+      { name: "alpha1", shape: "3×4", formula: "(variable)" },
+      { name: "z1", shape: "4", formula: "sigmoid(alpha1' * x)" },
+    ]);
+    expect(out.result).toEqual({ text: "z1 * z1'", shape: "4×4" });
+    // DAG: 3 x_i + 12 alpha1_i_j + per unit 3 products, 2 sums, 1 sigmoid (4 × 6) + 16 products = 55.
+    // Tree: each z1_j prints as 12 nodes (3 products of 3, 2 sums, the sigmoid); each entry z1_i*z1_j as 25.
+    expect(out.lowered).toEqual({ elements: 16, treeSize: 16 * 25, dagSize: 55 });
+  });
+});

@@ -6,23 +6,16 @@ import { expectPositionals, parseCommandArgs, parseExpressionArg, stringOption, 
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
-import { InputParseError, type ParsedArgs } from "../args.js";
-import { bindingNames, definitionTexts, LAYOUT_NOTE, matrixGradient, nameRepeatedQuantities, parseTyped, printTyped, whereLines, type TExpr } from "../../typed/index.js";
-import { ParseError } from "../../parse/parse.js";
-import { parseShapes, wantsTyped } from "../typed-input.js";
+import type { ParsedArgs } from "../args.js";
+import { bindingNames, definitionTexts, LAYOUT_NOTE, matrixGradient, nameRepeatedQuantities, printTyped, whereLines, type TExpr } from "../../typed/index.js";
+import { parseShapes, readProgram, wantsTyped } from "../typed-input.js";
 import { scalarResult, typedWrt } from "./grad-typed.js";
 
 function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
   for (const option of ["latex", "raw", "order", "mode"] as const) {
     if (values[option] !== undefined) throw new UsageError(`derive: --${option} is for scalar expressions; a matrix-form gradient is first order, simplified, as text`);
   }
-  let program;
-  try {
-    program = parseTyped(text, parseShapes(stringOption(values, "shape"), "derive"));
-  } catch (error) {
-    if (error instanceof ParseError) throw new InputParseError("expression", error, text);
-    throw error;
-  }
+  const program = readProgram(text, parseShapes(stringOption(values, "shape"), "derive"), "expression");
   scalarResult(program, "derive");
   const wrt = typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive");
   const gradient = matrixGradient(program.result, [...wrt.keys()], program.shapes);
