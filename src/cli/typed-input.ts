@@ -13,6 +13,7 @@ import { typedVariablesOf } from "../typed/texpr.js";
 import { drawValues, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { InputParseError, notAVariable, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { UsageError } from "./io.js";
+import { splitOutsideBrackets } from "../util/split.js";
 
 /** The options every typed-capable command adds. */
 export const TYPED_OPTIONS: OptionSpec = {
@@ -80,30 +81,13 @@ export function parseShapes(text: string | undefined, command: string): Map<stri
   return shapes;
 }
 
-/** Splits at commas outside brackets and parentheses: x=[1,2],W=[1,2;3,4] has two entries. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[" || c === "(") depth++;
-    else if ((c === "]" || c === ")") && depth > 0) depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
 /** `--at x=[1,2,3],W=[1,2;3,4],s=pi/4`: values as constant typed expressions (or JSON arrays). */
 export function parseTypedAt(text: string | undefined, command: string): Map<string, TypedValue> {
   const values = new Map<string, TypedValue>();
   if (text === undefined) return values;
   const example = "e.g. --at x=[1,2,3],W=[1,2;3,4],s=0.5";
-  for (const rawPart of splitTopLevel(text)) {
+  for (const { start, end } of splitOutsideBrackets(text, ",")) {
+    const rawPart = text.slice(start, end);
     const part = rawPart.trim();
     if (part === "") throw new UsageError(`${command}: --at ${text}: an empty entry between commas`, example);
     const eq = part.indexOf("=");

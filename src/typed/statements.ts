@@ -2,6 +2,7 @@
 // ";" separates matrix rows), each classified as a declaration `x: R^3`, a definition
 // `a = W * x`, or the final expression. Positions stay those of the whole text.
 import { ParseError, type SourcePosition } from "../parse/errors.js";
+import { splitOutsideBrackets } from "../util/split.js";
 import { matrixShape, MAX_DIMENSION, SCALAR, vectorShape, type Shape } from "./shape.js";
 
 export type Statement =
@@ -26,20 +27,9 @@ export function positionAt(source: string, offset: number): SourcePosition {
 
 /** [start, end) of each top-level statement; an empty last one (a trailing ";") is dropped. */
 function statementRanges(source: string): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "(" || c === "[") depth++;
-    else if ((c === ")" || c === "]") && depth > 0) depth--;
-    else if (c === ";" && depth === 0) {
-      ranges.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  ranges.push({ start, end: source.length });
-  if (ranges.length > 1 && source.slice(start).trim() === "") ranges.pop();
+  const ranges = splitOutsideBrackets(source, ";");
+  const last = ranges[ranges.length - 1];
+  if (ranges.length > 1 && source.slice(last.start).trim() === "") ranges.pop();
   return ranges;
 }
 
