@@ -1,7 +1,7 @@
 // Text -> TypedProgram. A program is statements separated by ";": declarations (x: R^3),
 // definitions (a = W * x) and, last, the expression itself. Shapes may also come from the
 // caller (--shape on the command line); undeclared names are scalars.
-import { ParseError } from "../parse/errors.js";
+import { ParseError, type SourcePosition } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import { parseSyntax } from "../parse/parse.js";
 import { positionOf } from "../parse/build.js";
@@ -25,6 +25,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const bindings: TypedBinding[] = [];
   const bound = new Map<string, TExpr>(context?.bindings.map((b) => [b.name, b.expr]));
   const used = new Map<string, Token>();
+  const declaredAt = new Map<string, SourcePosition>();
   const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)) };
   const statements = splitStatements(source);
   let result: TExpr | undefined;
@@ -44,6 +45,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
       if (earlier !== undefined && !sameShape(earlier, shape)) fail(`${name} is declared ${describeShape(shape)} here but ${describeShape(earlier)} elsewhere`, at, name);
       if (used.has(name) || bound.has(name)) fail(`${name} is declared after it is used`, at, name, "declarations go first");
       declared.set(name, shape);
+      if (!declaredAt.has(name)) declaredAt.set(name, at);
       if (isLast) fail("the program ends without an expression", positionAt(source, source.length), "", "end with the expression to evaluate or differentiate");
       return;
     }
@@ -65,24 +67,29 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   // Declared variables first (even unused ones: their gradient is zero), then undeclared scalars.
   const allShapes = new Map<string, Shape>(declared);
   for (const name of used.keys()) if (!allShapes.has(name)) allShapes.set(name, SCALAR);
-  checkElementNames(allShapes, used, source);
+  checkElementNames(allShapes, used, declaredAt, source);
   return { source, shapes: allShapes, bindings, result: result as TExpr };
 }
 
-/** A scalar named x_1 next to a vector x would be the same scalar variable after lowering. */
-function checkElementNames(shapes: ReadonlyMap<string, Shape>, used: ReadonlyMap<string, Token>, source: string): void {
+/**
+ * Two variables must not share a scalar name after lowering: a scalar x_1 next to a vector x,
+ * or a vector x_1 of 2 next to a 2×2 x (both have an element x_1_1), would mix their values.
+ */
+function checkElementNames(shapes: ReadonlyMap<string, Shape>, used: ReadonlyMap<string, Token>, declaredAt: ReadonlyMap<string, SourcePosition>, source: string): void {
   const owners = new Map<string, string>();
   for (const [name, shape] of shapes) {
-    if (isScalar(shape)) continue;
-    for (const element of elementNames(name, shape)) owners.set(element, name);
-  }
-  for (const [name, token] of used) {
-    const owner = owners.get(name);
-    if (owner !== undefined) {
-      throw new ParseError(
-        { reason: `${name} is also the name of an element of ${owner}`, at: positionOf(token), offending: name, hint: `rename it: ${owner}'s elements are named ${owner}_1, ${owner}_2, …` },
-        source,
-      );
+    const own = new Set([name, ...elementNames(name, shape)]);
+    for (const element of own) {
+      const other = owners.get(element);
+      if (other === undefined) continue;
+      // Report the variable whose own name is the other's element (else the later one).
+      const [culprit, owner] = element === other ? [other, name] : [name, other];
+      const token = used.get(culprit);
+      const at = token !== undefined ? positionOf(token) : (declaredAt.get(culprit) ?? { offset: 0, line: 1, column: 1 });
+      const reason = element === culprit ? `${culprit} is also the name of an element of ${owner}` : `${culprit}'s element ${element} is also an element of ${owner}`;
+      const ownerElements = elementNames(owner, shapes.get(owner) as Shape);
+      throw new ParseError({ reason, at, offending: culprit, hint: `rename it: ${owner}'s elements are named ${ownerElements.slice(0, 2).join(", ")}, …` }, source);
     }
+    for (const element of own) owners.set(element, name);
   }
 }

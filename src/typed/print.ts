@@ -110,7 +110,8 @@ function printMap(node: Extract<TExpr, { kind: "map" }>, names: PrintNames): str
     case "pow":
       return `${operand(a, POSTFIX, "left", names)}${isScalar(a.shape) ? "^" : ".^"}${operand(b, POSTFIX, "right", names)}`;
     case "neg":
-      return `-${operand(a, UNARY, "right", names)}`;
+      // -(2), not -2, which would read back as the number -2
+      return `-${a.kind === "num" && !names.has(a) ? `(${print(a, names, false)})` : operand(a, UNARY, "right", names)}`;
   }
   const spec = getOp(node.op);
   if (spec.print.kind === "constant") return spec.print.name;

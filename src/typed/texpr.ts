@@ -68,7 +68,8 @@ export function tnum(value: number): TExpr {
 export function tliteral(rows: readonly (readonly TExpr[])[], at?: SourceSpan): TExpr {
   const width = rows[0].length;
   rows.forEach((row, r) => {
-    if (row.length !== width) throw new ShapeError(`matrix rows differ in length: row 1 has ${width} entries, row ${r + 1} has ${row.length}`, at);
+    const entries = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
+    if (row.length !== width) throw new ShapeError(`matrix rows differ in length: row 1 has ${entries(width)}, row ${r + 1} has ${entries(row.length)}`, at);
   });
   const elements = rows.flat();
   for (const e of elements) {

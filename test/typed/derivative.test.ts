@@ -11,6 +11,7 @@ import { simplifyTyped } from "../../src/typed/simplify-typed.js";
 import { ShapeError, tdot, tfill, tliteral, tmap, tmatmul, tnorm2, tnum, tsum, ttranspose, tvar, typedVariablesOf, type TExpr } from "../../src/typed/texpr.js";
 import { drawValues, flattenPoint } from "../../src/typed/values.js";
 import { MatrixFormError } from "../../src/typed/vjp.js";
+import { handQuiz2 } from "../support/quiz2-backprop.js";
 
 /** The elements (row-major) of a typed expression at a scalar point, via lowering. */
 function elementsAt(e: TExpr, point: ReadonlyMap<string, number>): number[] {
@@ -184,27 +185,11 @@ describe("the lecture's networks", () => {
   });
 
   it("Quiz 2 against a hand-written backprop on plain arrays (the lecture's module formulas)", () => {
-    const sigma = (a: number) => 1 / (1 + Math.exp(-a));
     const program = parseTyped(`${QUIZ2}; ${LOSSES.quadratic}`);
     const gradient = matrixGradient(program.result);
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const values = drawValues(program.shapes, seed);
-      const x = values.get("x") as number[];
-      const alpha1 = values.get("alpha1") as number[][]; // 3×4: a1_j = Σ_i alpha1[i][j] x_i
-      const alpha2 = values.get("alpha2") as number[][]; // 4×3
-      const beta = values.get("beta") as number[];
-      const ystar = values.get("ystar") as number;
-      const a1 = [0, 1, 2, 3].map((j) => x.reduce((acc, xi, i) => acc + alpha1[i][j] * xi, 0));
-      const z1 = a1.map(sigma);
-      const a2 = [0, 1, 2].map((j) => z1.reduce((acc, zi, i) => acc + alpha2[i][j] * zi, 0));
-      const z2 = a2.map(sigma);
-      const y = sigma(z2.reduce((acc, zj, j) => acc + beta[j] * zj, 0));
-      const dJdb = (y - ystar) * y * (1 - y);
-      const dJdbeta = z2.map((zj) => dJdb * zj);
-      const dJda2 = beta.map((bj, j) => dJdb * bj * z2[j] * (1 - z2[j]));
-      const dJdalpha2 = z1.map((zi) => dJda2.map((g) => zi * g));
-      const dJda1 = z1.map((zi, i) => dJda2.reduce((acc, g, j) => acc + alpha2[i][j] * g, 0) * zi * (1 - zi));
-      const dJdalpha1 = x.map((xi) => dJda1.map((g) => xi * g));
+      const { dJdbeta, dJdalpha2, dJdalpha1 } = handQuiz2(values);
       const point = flattenPoint(program.shapes, values);
       const check = (name: string, expected: number[]) =>
         elementsAt(gradient.get(name) as TExpr, point).forEach((g, i) => expect(Math.abs(g - expected[i]), `${name}[${i}]`).toBeLessThanOrEqual(1e-15 + 1e-12 * Math.abs(expected[i])));

@@ -9,6 +9,7 @@ import { formatShape, type Shape } from "../../src/typed/shape.js";
 import { typedTrace, type TypedTrace, type TypedTraceRow } from "../../src/typed/trace.js";
 import { drawValues, flattenPoint, type TypedValue } from "../../src/typed/values.js";
 import { formatSignificant } from "../../src/util/significant.js";
+import { handQuiz2 } from "../support/quiz2-backprop.js";
 
 const QUIZ2 =
   "x: R^3; alpha1: R^(3x4); alpha2: R^(4x3); beta: R^3; a1 = alpha1' * x; z1 = sigmoid(a1); a2 = alpha2' * z1; z2 = sigmoid(a2); b = beta' * z2; y = sigmoid(b); 0.5*(y - ystar)^2";
@@ -26,29 +27,6 @@ const expectClose = (actual: TypedValue, expected: readonly number[], label: str
   a.forEach((value, i) => expect(Math.abs(value - expected[i]), `${label}[${i}]`).toBeLessThanOrEqual(1e-15 + 1e-12 * Math.abs(expected[i])));
 };
 
-/** The lecture's Quiz 2 forward and backward pass on plain arrays (module by module). */
-function handQuiz2(values: ReadonlyMap<string, TypedValue>) {
-  const sigma = (a: number) => 1 / (1 + Math.exp(-a));
-  const x = values.get("x") as number[];
-  const alpha1 = values.get("alpha1") as number[][];
-  const alpha2 = values.get("alpha2") as number[][];
-  const beta = values.get("beta") as number[];
-  const ystar = values.get("ystar") as number;
-  const a1 = [0, 1, 2, 3].map((j) => x.reduce((acc, xi, i) => acc + alpha1[i][j] * xi, 0));
-  const z1 = a1.map(sigma);
-  const a2 = [0, 1, 2].map((j) => z1.reduce((acc, zi, i) => acc + alpha2[i][j] * zi, 0));
-  const z2 = a2.map(sigma);
-  const b = z2.reduce((acc, zj, j) => acc + beta[j] * zj, 0);
-  const y = sigma(b);
-  const J = 0.5 * (y - ystar) ** 2;
-  const dJdy = y - ystar;
-  const dJdb = dJdy * y * (1 - y);
-  const dJdz2 = beta.map((bj) => dJdb * bj);
-  const dJda2 = dJdz2.map((g, j) => g * z2[j] * (1 - z2[j]));
-  const dJdz1 = z1.map((_z, i) => dJda2.reduce((acc, g, j) => acc + alpha2[i][j] * g, 0));
-  const dJda1 = dJdz1.map((g, i) => g * z1[i] * (1 - z1[i]));
-  return { a1, z1, a2, z2, b, y, J, dJdy, dJdb, dJdz2, dJda2, dJdz1, dJda1 };
-}
 
 describe("typed trace of the lecture's Quiz 2 network (let-bound a1, z1, a2, z2, b, y)", () => {
   const values = drawValues(quiz2.shapes, 2024);
