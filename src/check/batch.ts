@@ -19,6 +19,7 @@
 //       answer: {W: "((z - t) .* z .* (1 - z)) * x'"}
 import { parse as parseYaml } from "yaml";
 import type { Labelled, ProblemSpec } from "./problem.js";
+import { shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 
 export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of problems, or {"problems": [...]}. Each problem has
     expression   the function F (text)
@@ -75,11 +76,29 @@ function asNumber(v: Json, where: string): number {
   return n;
 }
 
+/** A number, or a vector or matrix of numbers (for typed problems). */
+function asValue(v: Json, where: string): TypedValue {
+  if (!Array.isArray(v)) return asNumber(v, where);
+  try {
+    shapeOfValue(where, v);
+  } catch (error) {
+    if (error instanceof ValueShapeError) throw new BatchFileError(error.message);
+    throw error;
+  }
+  return v as TypedValue;
+}
+
 /** A string, a list, or a map from variable to item. */
 function labelled<T>(v: Json, where: string, read: (item: Json, where: string) => T): Labelled<T>[] {
   if (Array.isArray(v)) return v.map((item, i) => ({ item: read(item, `${where}[${i}]`) }));
   if (isRecord(v)) return Object.entries(v).map(([wrt, item]) => ({ wrt, item: read(item, `${where}.${wrt}`) }));
   return [{ item: read(v, where) }];
+}
+
+/** Values: like `labelled`, except that a list of numbers for one variable is that vector's value. */
+function labelledValues(v: Json, where: string): Labelled<TypedValue>[] {
+  if (isRecord(v)) return Object.entries(v).map(([wrt, item]) => ({ wrt, item: asValue(item, `${where}.${wrt}`) }));
+  return labelled(v, where, asNumber);
 }
 
 function readWrt(v: Json, where: string): string[] | undefined {
@@ -90,7 +109,11 @@ function readWrt(v: Json, where: string): string[] | undefined {
 
 function readAt(v: Json, where: string): string | undefined {
   if (v === undefined) return undefined;
-  if (isRecord(v)) return Object.entries(v).map(([name, value]) => `${name}=${typeof value === "number" ? value : asText(value, `${where}.${name}`)}`).join(",");
+  if (isRecord(v)) {
+    // A vector or matrix value is written back as a literal: [1,2,3] or [[1,2],[3,4]].
+    const text = (value: Json, name: string) => (typeof value === "number" ? String(value) : Array.isArray(value) ? JSON.stringify(asValue(value, `${where}.${name}`)) : asText(value, `${where}.${name}`));
+    return Object.entries(v).map(([name, value]) => `${name}=${text(value, name)}`).join(",");
+  }
   return asText(v, where);
 }
 
@@ -117,7 +140,7 @@ function readProblem(v: Json, index: number): ProblemSpec {
     wrt: readWrt(v.wrt, `${where}.wrt`),
     answers: answer === undefined ? undefined : labelled(answer, `${where}.answer`, asText),
     at: readAt(v.at, `${where}.at`),
-    values: value === undefined ? undefined : labelled(value, `${where}.value`, asNumber),
+    values: value === undefined ? undefined : labelledValues(value, `${where}.value`),
     tolerance: v.tolerance === undefined ? undefined : asNumber(v.tolerance, `${where}.tolerance`),
     shapes: readShapes(v.shape ?? v.shapes, `${where}.shape`),
   };

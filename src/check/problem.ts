@@ -7,6 +7,7 @@ import { CONSTANT_NAMES } from "../ops/table.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
 import type { TypedProblemReport } from "./typed.js";
+import type { TypedValue } from "../typed/values.js";
 
 /** A problem as given (command line or batch file): answers may name their variable or not. */
 export interface ProblemSpec {
@@ -17,8 +18,8 @@ export interface ProblemSpec {
   readonly answers?: readonly Labelled<string>[];
   /** "x=2,z=3" (values may be constant expressions such as pi/4). */
   readonly at?: string;
-  /** Numeric answers at `at`, named or in the order of wrt. */
-  readonly values?: readonly Labelled<number>[];
+  /** Numeric answers at `at`, named or in the order of wrt (arrays for vector and matrix variables). */
+  readonly values?: readonly Labelled<TypedValue>[];
   readonly tolerance?: number;
   /** Shapes of vectors and matrices, "x=3,W=3x4" (a typed problem; answers in matrix form). */
   readonly shapes?: string;
@@ -115,7 +116,10 @@ export function runProblem(spec: ProblemSpec, read: ProblemReader, options: Chec
   if (values.length > 0) {
     if (spec.at === undefined) throw new ProblemError("a numeric answer needs the point it is at", "e.g. --at x=2,z=3 --value 1208.37");
     const point = read.point(spec.at);
-    const pairs = pairWithVariables(values, spec.wrt, variables, "value").map((p) => ({ wrt: p.wrt, value: p.item }));
+    const pairs = pairWithVariables(values, spec.wrt, variables, "value").map((p) => {
+      if (typeof p.item !== "number") throw new ProblemError(`the value for ${p.wrt} is an array, but ${p.wrt} is a scalar`, "declare vectors and matrices with --shape (or a header x: R^3; …)");
+      return { wrt: p.wrt, value: p.item };
+    });
     const checks = checkValues(expression, point, pairs, spec.tolerance ?? DEFAULT_VALUE_TOLERANCE);
     return { kind: "value", name: spec.name, expression, verdict: overall(checks.map((c) => c.verdict)), checks };
   }

@@ -5,8 +5,7 @@ import { printBounded } from "../print/text.js";
 import type { DerivativeCheck, PointRecord } from "./equivalence.js";
 import type { ProblemReport, Verdict } from "./problem.js";
 import { VALUE_ABSOLUTE_FLOOR, type ValueCheck } from "./value.js";
-import { typedCheckJson, typedCheckText } from "./typed-report.js";
-import { bindingNames } from "../typed/program.js";
+import { typedReportJson, typedReportText } from "./typed-report.js";
 
 /** 12 significant digits (enough to see a difference, short enough to read). */
 export function formatReportNumber(value: number): string {
@@ -75,7 +74,7 @@ function valueCheckText(expression: Expr, check: ValueCheck): string[] {
 
 export function problemText(report: ProblemReport): string {
   if (report.kind === "typed") {
-    const body = typedCheckText(report.program, report.checks, bindingNames(report.program));
+    const body = typedReportText(report);
     return report.name === undefined ? body : `== ${report.name} ==\n${body}`;
   }
   const blocks =
@@ -109,7 +108,7 @@ function valueCheckJson(check: ValueCheck) {
 
 export function problemJson(report: ProblemReport) {
   if (report.kind === "typed") {
-    return { ...(report.name === undefined ? {} : { name: report.name }), ...typedCheckJson(report.program, report.checks, bindingNames(report.program)) };
+    return { ...(report.name === undefined ? {} : { name: report.name }), ...typedReportJson(report) };
   }
   return {
     ...(report.name === undefined ? {} : { name: report.name }),

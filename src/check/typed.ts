@@ -14,6 +14,8 @@ import { lowerScalar } from "../typed/lower.js";
 import { isScalar } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { overall, pairWithVariables, ProblemError, type ProblemSpec, type Verdict } from "./problem.js";
+import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
+import { elementOf, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 
 export interface EntryCheck {
   /** 0-based row and column of the entry. */
@@ -76,29 +78,114 @@ function correctForm(program: TypedProgram, wrt: string): TExpr | undefined {
   }
 }
 
+/** A numeric answer for a vector or matrix variable at a point, entry by entry. */
+export interface TypedValueCheck {
+  readonly wrt: string;
+  readonly shape: Shape;
+  readonly value: TypedValue;
+  /** ∂f/∂wrt at the point, shaped like the variable. */
+  readonly exact: TypedValue;
+  readonly tolerance: number;
+  readonly verdict: Verdict;
+  readonly entries: readonly ValueCheck[];
+  readonly agreeing: number;
+  readonly firstDiffering?: ValueCheck;
+  readonly notes: readonly string[];
+}
+
 export interface TypedProblemReport {
   readonly kind: "typed";
   readonly name?: string;
   readonly program: TypedProgram;
   readonly verdict: Verdict;
   readonly checks: readonly TypedAnswerCheck[];
+  /** Numeric answers (instead of expressions), with the point they are at. */
+  readonly valueChecks?: readonly TypedValueCheck[];
+  readonly at?: ReadonlyMap<string, TypedValue>;
 }
 
 /** How the caller reads typed text (so its errors carry a caret); `context` puts F's names in scope. */
 export interface TypedProblemReader {
-  program(text: string, what: string, shapes: string | undefined, context?: TypedProgram): TypedProgram;
+  program(text: string, what: string, shapes: ReadonlyMap<string, Shape>, context?: TypedProgram): TypedProgram;
+  /** "x=3,W=2x3" (or none) as shapes. */
+  shapes(text: string | undefined): Map<string, Shape>;
+  /** "x=[1,2,3],W=[1,2;3,4]" as values. */
+  point(text: string): ReadonlyMap<string, TypedValue>;
 }
+
+function impliedShape(name: string, value: TypedValue): Shape {
+  try {
+    return shapeOfValue(name, value);
+  } catch (error) {
+    if (error instanceof ValueShapeError) throw new ProblemError(error.message);
+    throw error;
+  }
+}
+
+/** Numeric answers for typed variables at one point: each entry within `tolerance` of the exact partial. */
+function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string, TypedValue>, pairs: readonly { wrt: string; item: TypedValue }[], tolerance: number): TypedValueCheck[] {
+  const missing = [...typedVariablesOf(program.result).keys()].filter((name) => !at.has(name));
+  if (missing.length > 0) throw new ProblemError(`the point gives no value for ${missing.join(", ")}`, "e.g. --at x=[1,2,3],W=[1,2;3,4]");
+  let point: Map<string, number>;
+  const shapeError = (error: unknown): never => {
+    if (error instanceof ValueShapeError) throw new ProblemError(error.message);
+    throw error;
+  };
+  try {
+    point = flattenPoint(program.shapes, at);
+  } catch (error) {
+    return shapeError(error);
+  }
+  return pairs.map(({ wrt, item }) => {
+    const shape = program.shapes.get(wrt) as Shape;
+    try {
+      flattenPoint(new Map([[wrt, shape]]), new Map([[wrt, item]]));
+    } catch (error) {
+      shapeError(error);
+    }
+    const values = new Map<string, number>();
+    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) values.set(elementName(wrt, shape, r, c), elementOf(item, shape, r, c));
+    const entries = checkValues(f, point, [...values].map(([element, value]) => ({ wrt: element, value })), tolerance);
+    const byElement = new Map(entries.map((e) => [e.wrt, e]));
+    const wrong = entries.find((e) => e.verdict === "incorrect");
+    const undecided = entries.find((e) => e.verdict === "undecided");
+    return {
+      wrt, shape, value: item, tolerance, entries,
+      exact: reshape(wrt, shape, (element) => (byElement.get(element) as ValueCheck).exact),
+      verdict: wrong ? "incorrect" : undecided ? "undecided" : "correct",
+      agreeing: entries.filter((e) => e.verdict === "correct").length,
+      firstDiffering: wrong ?? undecided,
+      notes: entries[0]?.notes ?? [],
+    };
+  });
+}
+
 
 /** A problem whose expression has vectors or matrices: matrix-form answers, checked entry by entry. */
 export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, options: CheckOptions = {}): TypedProblemReport {
-  if ((spec.values ?? []).length > 0 || spec.at !== undefined || spec.tolerance !== undefined) {
-    throw new ProblemError("with vectors and matrices, give the answer as an expression; numeric answers (at, value) are for scalar expressions");
-  }
-  const program = read.program(spec.expression, "expression", spec.shapes);
+  const at = spec.at === undefined ? undefined : read.point(spec.at);
+  // Shapes: declared (--shape, a header), else implied by the values at the point.
+  const shapes = read.shapes(spec.shapes);
+  for (const [name, value] of at ?? []) if (!shapes.has(name)) shapes.set(name, impliedShape(name, value));
+  const program = read.program(spec.expression, "expression", shapes);
   if (!isScalar(program.result.shape)) {
     throw new ProblemError(`the expression is ${describeShape(program.result.shape)}; a gradient needs a scalar`, "reduce it to a scalar, e.g. sum(…) or norm2(…)^2");
   }
   const answers = spec.answers ?? [];
+  const values = spec.values ?? [];
+  if (answers.length > 0 && values.length > 0) throw new ProblemError("give either answers (expressions) or values (numbers at a point), not both");
+  if (values.length > 0) {
+    if (at === undefined) throw new ProblemError("a numeric answer needs the point it is at", "e.g. --at x=[1,2,3],W=[1,2;3,4] --value W=[…]");
+    const pairs = pairWithVariables(values, spec.wrt, [...typedVariablesOf(program.result).keys()], "value");
+    for (const { wrt } of pairs) {
+      if (!program.shapes.has(wrt)) throw new ProblemError(`${wrt} is not a variable of the expression`, `variables: ${[...program.shapes.keys()].join(", ")}`);
+    }
+    const valueChecks = checkTypedValues(program, lowerScalar(program.result), at, pairs, spec.tolerance ?? DEFAULT_VALUE_TOLERANCE);
+    return { kind: "typed", name: spec.name, program, verdict: overall(valueChecks.map((c) => c.verdict)), checks: [], valueChecks, at };
+  }
+  if (spec.at !== undefined || spec.tolerance !== undefined) {
+    throw new ProblemError("a point (at) and a tolerance go with numeric answers (values); an answer expression is checked as a function, everywhere");
+  }
   if (answers.length === 0) throw new ProblemError("nothing to check: give an answer", 'e.g. --wrt W --answer "…"');
   const pairs = pairWithVariables(answers, spec.wrt, [...typedVariablesOf(program.result).keys()], "answer");
   for (const { wrt } of pairs) {
@@ -107,6 +194,6 @@ export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, opt
   const f = lowerScalar(program.result);
   const single = pairs.length === 1;
   // Answers are read in the expression's context: its shapes and its named quantities (z, y).
-  const checks = pairs.map((p) => checkTypedAnswer(program, f, p.wrt, read.program(p.item, single ? "answer" : `answer for ${p.wrt}`, undefined, program).result, options));
+  const checks = pairs.map((p) => checkTypedAnswer(program, f, p.wrt, read.program(p.item, single ? "answer" : `answer for ${p.wrt}`, new Map(), program).result, options));
   return { kind: "typed", name: spec.name, program, verdict: overall(checks.map((c) => c.verdict)), checks };
 }

@@ -29,7 +29,7 @@ export function shapeOfValue(name: string, value: unknown): Shape {
 }
 
 /** Element (row, col) of a value of a known shape. */
-function elementOf(value: TypedValue, shape: Shape, row: number, col: number): number {
+export function elementOf(value: TypedValue, shape: Shape, row: number, col: number): number {
   if (shape.kind === "scalar") return value as number;
   if (shape.kind === "vector") return (value as readonly number[])[row];
   if (shape.kind === "row") return (value as readonly number[])[col];

@@ -242,3 +242,45 @@ describe("parse with vectors and matrices", () => {
     expect(out.lowered).toEqual({ elements: 16, treeSize: 16 * 25, dagSize: 55 });
   });
 });
+
+describe("check with numeric matrix answers at a point", () => {
+  const F = "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2";
+  const AT = "x=[1,2,3],W=[0.1,0.2,0.3;-0.1,0.4,0.2],t=[0,1]";
+  // ∂J/∂W = ((z − t) ⊙ z ⊙ (1 − z)) xᵀ, computed here on plain numbers
+  const sigma = (a: number) => 1 / (1 + Math.exp(-a));
+  const z = [sigma(0.1 + 0.4 + 0.9), sigma(-0.1 + 0.8 + 0.6)];
+  const delta = z.map((zi, i) => (zi - [0, 1][i]) * zi * (1 - zi));
+  const dW = delta.map((d) => [1, 2, 3].map((xj) => d * xj));
+  const literal = (m: number[][]) => `[${m.map((row) => row.map((v) => v.toPrecision(4)).join(",")).join(";")}]`;
+
+  it("hand-rounded entries (4 digits) are correct within the default 1e-3 relative (exit 0)", async () => {
+    const r = await cli("check", F, "--at", AT, "--value", `W=${literal(dW)}`, "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.values[0].agreeing).toBe(6);
+    out.values[0].exact.flat().forEach((v: number, k: number) => expect(Math.abs(v - dW.flat()[k])).toBeLessThan(1e-15));
+  });
+
+  it("one wrong entry is exit 1, and the report names it", async () => {
+    const wrong = dW.map((row) => [...row]);
+    wrong[1][2] *= -1;
+    const r = await cli("check", F, "--at", AT, "--value", `W=${literal(wrong)}`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("5 of 6 entries");
+    expect(r.stdout).toContain("first differing entry: ∂f/∂W_2_3");
+  });
+
+  it("a value of the wrong shape is bad input (exit 2); so is a missing point", async () => {
+    expect((await cli("check", F, "--at", AT, "--value", "W=[1,2,3]")).code).toBe(2);
+    expect((await cli("check", F, "--value", `W=${literal(dW)}`)).stderr).toMatch(/needs the point/);
+  });
+
+  it("a batch file gives matrix values as nested lists", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "diffscope-"));
+    const file = join(dir, "homework.json");
+    writeFileSync(file, JSON.stringify([{ expression: F, at: { x: [1, 2, 3], W: [[0.1, 0.2, 0.3], [-0.1, 0.4, 0.2]], t: [0, 1] }, value: { W: dW } }]));
+    const r = await cli("check", "--file", file, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).problems[0].values[0].verdict).toBe("correct");
+  });
+});

@@ -11,6 +11,8 @@ import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import { runTypedProblem } from "../../check/typed.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
+import { parseTypedAt } from "../typed-input.js";
+import type { TypedValue } from "../../typed/values.js";
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
 
@@ -22,10 +24,12 @@ function labelledTexts(texts: readonly string[]): Labelled<string>[] {
   });
 }
 
-function labelledNumbers(texts: readonly string[]): Labelled<number>[] {
+/** Numbers, or vectors and matrices written as literals (--value W=[1,2;3,4]). */
+function labelledValues(texts: readonly string[]): Labelled<TypedValue>[] {
   return labelledTexts(texts).map(({ wrt, item }) => {
+    if (item.trim().startsWith("[")) return { wrt, item: parseTypedAt(`${wrt ?? "value"}=${item.trim()}`, "check").values().next().value as TypedValue };
     const value = item.trim() === "" ? NaN : Number(item);
-    if (!Number.isFinite(value)) throw new UsageError(`check: --value ${item.trim()} is not a number`, "e.g. --value 1208.37 or --value x=1208.37");
+    if (!Number.isFinite(value)) throw new UsageError(`check: --value ${item.trim()} is not a number`, "e.g. --value 1208.37, --value x=1208.37 or --value W=[1,2;3,4]");
     return { wrt, item: value };
   });
 }
@@ -180,7 +184,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       wrt: wrtOption(stringOption(values, "wrt"), "check"),
       answers: labelledTexts(stringListOption(values, "answer")),
       at: stringOption(values, "at"),
-      values: labelledNumbers(stringListOption(values, "value")),
+      values: labelledValues(stringListOption(values, "value")),
       tolerance: positiveNumber(stringOption(values, "tolerance"), "tolerance"),
       shapes: stringOption(values, "shape"),
     };
