@@ -130,8 +130,10 @@ export const checkCommand: Command = {
 
   --wrt VARS         variable(s) differentiated by (optional when EXPR has one variable or answers are named)
   --answer TEXT      the derivative as you wrote it; NAME=TEXT names its variable (repeatable)
-  --at NAME=VALUE,…  the point for numeric answers
-  --value NUMBER     a numeric answer at --at; NAME=NUMBER names its variable (repeatable)
+  --at NAME=VALUE,…  the point for numeric answers (vectors and matrices as x=[1,2,3],W=[1,2;3,4])
+  --shape x=3,W=2x3  declare vectors and matrices (or a header in EXPR: "x: R^3; W: R^(2x3); …")
+  --value NUMBER     a numeric answer at --at; NAME=NUMBER names its variable (repeatable);
+                     for a vector or matrix variable, W=[1,2;3,4] (checked entry by entry)
   --tolerance REL    relative tolerance for numeric answers (default 1e-3, for hand-rounded numbers)
   --file PATH        check every problem in a JSON or YAML file; exit 1 if any is wrong
   --json             print the report as JSON
