@@ -6,3 +6,5 @@ export { BATCH_SCHEMA_HELP, BatchFileError, readBatch } from "./batch.js";
 export { formatPoint, formatReportNumber, problemJson, problemText } from "./report.js";
 export { describeRegion, type Comparison } from "./region.js";
 export { domainStatus, samplePoints, type DomainStatus } from "./sampling.js";
+export { checkTypedAnswer, runTypedProblem, type EntryCheck, type TypedAnswerCheck, type TypedValueCheck, type TypedProblemReport, type TypedProblemReader } from "./typed.js";
+export { typedReportText, typedReportJson, LAYOUT_WORDS } from "./typed-report.js";
