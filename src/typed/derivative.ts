@@ -7,7 +7,7 @@ import { bindingNames, type TypedProgram } from "./program.js";
 import { describeShape, isScalar, SCALAR, type Shape } from "./shape.js";
 import { childrenOf, ShapeError, tnum, typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
 import { isZero, plainBuilders, simplifyTyped, typedBuilders, type TypedBuilders, zeroOf } from "./simplify-typed.js";
-import { nameRepeatedQuantities, nameSharedSubexpressions, whereLines } from "./shared-names.js";
+import { nameRepeatedQuantities, nameSharedSubexpressions, whereLines, type SharedDefinition } from "./shared-names.js";
 import { vjp } from "./vjp.js";
 
 export const LAYOUT_NOTE = "denominator layout: ∂J/∂W has the shape of W (the gradient of a scalar by an m×n matrix is an m×n matrix)";
@@ -89,13 +89,16 @@ export interface PrintGradientOptions {
   readonly share?: "forward" | "all" | "none";
 }
 
-/**
- * "∂J/∂W = (z - t) .* z .* (1 - z) * x'" lines, the "where u1 = …" definitions of repeated
- * sub-expressions (if any), then the layout note. Prefixing the gradient's text with the
- * program's definitions and then the where-definitions ("z = …; u1 = …; <gradient>") gives a
- * typed program whose value is the gradient.
- */
-export function printMatrixGradient(source: TExpr | TypedProgram, options: PrintGradientOptions = {}): string {
+/** What a printout of the gradients shows: each gradient, the names to print with, the where-definitions. */
+export interface GradientPrintout {
+  readonly gradient: Map<string, TExpr>;
+  readonly names: PrintNames;
+  readonly definitions: readonly SharedDefinition[];
+  readonly output: string;
+}
+
+/** The gradients of f (or of a program's result) and the names their printout uses; shared by every printer. */
+export function gradientPrintout(source: TExpr | TypedProgram, options: PrintGradientOptions = {}): GradientPrintout {
   const isProgram = "result" in source && "bindings" in source;
   const f = isProgram ? source.result : source;
   const given = options.names ?? (isProgram ? bindingNames(source) : new Map<TExpr, string>());
@@ -109,7 +112,17 @@ export function printMatrixGradient(source: TExpr | TypedProgram, options: Print
       : share === "forward"
         ? nameRepeatedQuantities(f, roots, given, reserved)
         : nameSharedSubexpressions(roots, given, { reserved: [...typedVariablesOf(f).keys(), ...reserved] });
-  const output = options.output ?? "J";
+  return { gradient, names, definitions, output: options.output ?? "J" };
+}
+
+/**
+ * "∂J/∂W = (z - t) .* z .* (1 - z) * x'" lines, the "where u1 = …" definitions of repeated
+ * sub-expressions (if any), then the layout note. Prefixing the gradient's text with the
+ * program's definitions and then the where-definitions ("z = …; u1 = …; <gradient>") gives a
+ * typed program whose value is the gradient.
+ */
+export function printMatrixGradient(source: TExpr | TypedProgram, options: PrintGradientOptions = {}): string {
+  const { gradient, names, definitions, output } = gradientPrintout(source, options);
   const lines = [...gradient].map(([name, g]) => `∂${output}/∂${name} = ${names.has(g) ? (names.get(g) as string) : printTyped(g, names)}`);
   return [...lines, ...whereLines(definitions, names), `(${LAYOUT_NOTE})`].join("\n");
 }

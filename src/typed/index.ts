@@ -19,3 +19,5 @@ export { simplifyTyped } from "./simplify-typed.js";
 export { typedTrace, type TypedTrace, type TypedTraceRow } from "./trace.js";
 export { renderTypedTrace } from "./render-trace.js";
 export { nameSharedSubexpressions, nameRepeatedQuantities, definitionTexts, whereLines, definitionsHeader } from "./shared-names.js";
+export { printTypedLatex, printMatrixGradientLatex, latexName, LAYOUT_NOTE_LATEX, type PrintGradientLatexOptions } from "./latex.js";
+export { gradientPrintout, type GradientPrintout, type PrintGradientOptions } from "./derivative.js";

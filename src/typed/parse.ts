@@ -9,7 +9,7 @@ import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
 import { elementNames } from "./lower.js";
 import type { TypedBinding, TypedProgram } from "./program.js";
-import { describeShape, isScalar, SCALAR, sameShape, type Shape } from "./shape.js";
+import { describeShape, SCALAR, sameShape, type Shape } from "./shape.js";
 import { isolate, positionAt, splitStatements } from "./statements.js";
 import type { TExpr } from "./texpr.js";
 

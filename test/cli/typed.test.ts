@@ -170,10 +170,12 @@ describe("derive and trace with vectors and matrices", () => {
     dx.forEach((v, i) => expect(Math.abs(v - grad.methods.reverse.gradient.x[i])).toBeLessThan(1e-15));
   });
 
-  it("derive refuses options that only scalar derivatives have (exit 2)", async () => {
-    const r = await cli("derive", F, "--latex");
+  it("derive refuses options that only scalar derivatives have (exit 2), and prints LaTeX with --latex", async () => {
+    const r = await cli("derive", F, "--order", "2");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--latex is for scalar expressions/);
+    expect(r.stderr).toMatch(/--order is for scalar expressions/);
+    const latex = await cli("derive", F, "--wrt", "W", "--latex");
+    expect(latex.stdout).toContain("\\frac{\\partial J}{\\partial W} = \\left(\\left(z - t\\right) \\odot z \\odot \\left(1 - z\\right)\\right) x^\\top");
   });
 
   it("trace shows the lecture's modules with vector quantities, and its backward values are the gradient", async () => {

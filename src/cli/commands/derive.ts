@@ -7,36 +7,41 @@ import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import type { ParsedArgs } from "../args.js";
-import { bindingNames, definitionTexts, LAYOUT_NOTE, matrixGradient, nameRepeatedQuantities, printTyped, whereLines, type TExpr } from "../../typed/index.js";
+import {
+  bindingNames, definitionTexts, gradientPrintout, LAYOUT_NOTE, printMatrixGradientLatex, printTyped, printTypedLatex, whereLines, type TExpr,
+} from "../../typed/index.js";
 import { parseShapes, readProgram, wantsTyped } from "../typed-input.js";
 import { scalarResult, typedWrt } from "./grad-typed.js";
 
 function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
-  for (const option of ["latex", "raw", "order", "mode"] as const) {
-    if (values[option] !== undefined) throw new UsageError(`derive: --${option} is for scalar expressions; a matrix-form gradient is first order, simplified, as text`);
+  for (const option of ["raw", "order", "mode"] as const) {
+    if (values[option] !== undefined) throw new UsageError(`derive: --${option} is for scalar expressions; a matrix-form gradient is first order and simplified`);
   }
   const program = readProgram(text, parseShapes(stringOption(values, "shape"), "derive"), "expression");
   scalarResult(program, "derive");
-  const wrt = typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive");
-  const gradient = matrixGradient(program.result, [...wrt.keys()], program.shapes);
-  const names = bindingNames(program);
+  const wrt = [...typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive").keys()];
+  if (values.latex === true && values.json !== true) {
+    io.stdout(`${printMatrixGradientLatex(program, { wrt })}\n`);
+    return EXIT.ok;
+  }
   // Forward quantities the gradients would repeat (a layer's output) get names u1, u2, … under "where".
-  const shared = nameRepeatedQuantities(program.result, [...gradient.values()], names, [...program.shapes.keys(), ...names.values()]);
-  const named = (g: TExpr) => shared.names.get(g) ?? printTyped(g, shared.names);
-  const where = definitionTexts(shared.definitions, shared.names);
+  const { gradient, names, definitions } = gradientPrintout(program, { wrt });
+  const named = (g: TExpr) => names.get(g) ?? printTyped(g, names);
   if (values.json === true) {
+    const own = bindingNames(program);
     io.stdout(`${toJson({
       program: program.source,
       layout: LAYOUT_NOTE,
-      definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, names)])),
-      where: Object.fromEntries(where),
+      definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, own)])),
+      where: Object.fromEntries(definitionTexts(definitions, names)),
       derivatives: Object.fromEntries([...gradient].map(([v, g]) => [v, named(g)])),
+      latex: Object.fromEntries([...gradient].map(([v, g]) => [v, printTypedLatex(g, names)])),
       expanded: Object.fromEntries([...gradient].map(([v, g]) => [v, printTyped(g)])),
     })}\n`);
     return EXIT.ok;
   }
   const lines = [...gradient].map(([v, g]) => `∂J/∂${v} = ${named(g)}`);
-  io.stdout(`${[...lines, ...whereLines(shared.definitions, shared.names)].join("\n")}\n(${LAYOUT_NOTE}${names.size > 0 ? "; written in the program's definitions" : ""})\n`);
+  io.stdout(`${[...lines, ...whereLines(definitions, names)].join("\n")}\n(${LAYOUT_NOTE}${program.bindings.length > 0 ? "; written in the program's definitions" : ""})\n`);
   return EXIT.ok;
 }
 
@@ -56,7 +61,8 @@ The text is readable by diffscope and, for functions mathjs knows, by mathjs.
 
 Vectors and matrices (--shape x=3,W=2x3, or a header "x: R^3; W: R^(2x3); …"): the gradient in
 matrix form, by matrix-calculus rules (reverse accumulation on the typed expression), written
-in the program's own names where it has definitions; denominator layout (∂J/∂W has W's shape).
+in the program's own names where it has definitions (quantities it would repeat are named u1, u2, …
+under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaTeX (⊙ element-wise, ᵀ).
   e.g. diffscope derive "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2" --wrt W
        ∂J/∂W = (z - t) .* z .* (1 - z) * x'`,
   options: {
