@@ -11,7 +11,7 @@ import { parse } from "../../src/parse/parse.js";
 import { printExpr } from "../../src/print/text.js";
 import { deriveGradient, simplify } from "../../src/diff/symbolic/index.js";
 import { exprArbitrary, exprAtPointArbitrary } from "../support/random-expr.js";
-import { agreeWithinRounding, roundingErrorBound } from "./symbolic-rounding.js";
+import { agreeWithinRounding, jumpUnsettled, roundingErrorBound } from "./symbolic-rounding.js";
 
 const simplified = (text: string): string => printExpr(simplify(parse(text)));
 
@@ -107,10 +107,15 @@ describe("simplify: guarantees over random expressions", () => {
     // sec(x - z - (y - z)) at x = -42.69 may differ by its own rounding error (and the
     // simplified x - y is the more accurate one).
     fc.assert(
-      fc.property(exprAtPointArbitrary({ maxDepth: 5 }), ({ expr, point }) =>
-        agreeWithinRounding(evaluate(expr, point), evaluate(simplify(expr), point), roundingErrorBound(expr, point)),
-      ),
-      { numRuns: 3_000 },
+      fc.property(exprAtPointArbitrary({ maxDepth: 5 }), ({ expr, point }) => {
+        // sign(y + (z - y) - z) simplifies to sign(0) = 0, while float64 may evaluate sign(1e-20) = 1.
+        fc.pre(!jumpUnsettled(expr, point));
+        return agreeWithinRounding(evaluate(expr, point), evaluate(simplify(expr), point), roundingErrorBound(expr, point));
+      }),
+      {
+        numRuns: 3_000,
+        examples: [[{ expr: call("sign", [call("asin", [call("add", [variable("y"), call("sub", [call("sub", [variable("z"), variable("y")]), variable("z")])])])]), point: { x: 0, y: 0.0001, z: 0.001 } }]],
+      },
     );
   });
 

@@ -37,3 +37,20 @@ export function agreeWithinRounding(a: number, b: number, errorBound: number): b
   const difference = Math.abs(a - b);
   return difference <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)) || difference <= 16 * errorBound;
 }
+
+/** Ops that jump where their argument crosses 0: rounding there changes the value by a step. */
+const JUMPS = new Set(["sign", "heaviside"]);
+
+/**
+ * Whether some jump (sign, heaviside) at the point sees an argument so close to 0 that float64
+ * rounding may set its sign: sign(y + (z - y) - z) is sign(0) exactly, but evaluated it may be
+ * sign(±1e-20). Two algebraically equal forms may then differ by the whole step.
+ */
+export function jumpUnsettled(expr: Expr, point: Point): boolean {
+  const values = evaluateAll(expr, point);
+  return topologicalOrder(expr).some((node) => {
+    if (node.kind !== "call" || !JUMPS.has(node.op)) return false;
+    const argument = node.args[0];
+    return Math.abs(values.get(argument.id) as number) <= 16 * roundingErrorBound(argument, point);
+  });
+}
