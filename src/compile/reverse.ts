@@ -12,8 +12,8 @@ import {
 import { cached, isCached } from "./cache.js";
 import type { EvaluationPath } from "./expr.js";
 import { inputLayout, readInputs, type InputLayout } from "./layout.js";
-import { linkProgram, type LinkOptions, type ProgramRunner } from "./program.js";
-import { tapeProgram } from "./tape.js";
+import type { LinkOptions, ProgramRunner } from "./program.js";
+import { linkTapeProgram } from "./tape.js";
 
 export interface CompiledGradientKernel {
   readonly layout: InputLayout;
@@ -39,8 +39,7 @@ export function compileGradientKernel(
   tape: Tape, f: Expr, options: LinkOptions = {},
 ): { kernel: CompiledGradientKernel } | { reason: string } {
   const layout = inputLayout(f);
-  const program = tapeProgram(tape, layout);
-  const linked = linkProgram(program, options);
+  const { program, linked } = linkTapeProgram(tape, layout, options);
   if (linked.path === "interpreted") return { reason: linked.reason };
   return {
     kernel: {

@@ -32,8 +32,12 @@ export function applyDual(opName: string, args: readonly Dual[], count?: DualOpe
   for (let i = 0; i < args.length; i++) {
     const t = args[i].tangent;
     if (t === 0) continue;
-    tangent += op.partials[i](numberAlgebra, values, out) * t;
+    const partial = op.partials[i](numberAlgebra, values, out);
     operations += 2;
+    // A zero partial cuts the path even under an infinite tangent (0 · ∞ would be NaN); the
+    // sum starts at +0, so skipping a finite ±0 product changes no bit.
+    if (partial === 0) continue;
+    tangent += partial * t;
   }
   if (count !== undefined) count.operations += operations;
   return { value: out, tangent };

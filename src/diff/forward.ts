@@ -59,8 +59,9 @@ function vectorPass(
         count.operations++;
         for (let j = 0; j < k; j++) {
           if (row[j] === 0) continue;
-          tangents[i * k + j] += partial * row[j];
           count.operations++;
+          if (partial === 0) continue; // as applyDual: 0 · ∞ is 0, so the product is skipped
+          tangents[i * k + j] += partial * row[j];
         }
       });
     }

@@ -86,4 +86,27 @@ describe("compiled reverse mode", () => {
     kernel.kernel.run(new Float64Array([2, 3, 5]), results);
     expect([...results]).toEqual([6 + 5, 3 + 5, 2, 1]);
   });
+
+  it("equals the interpreted tape where 0 · ∞ and 0 · NaN are skipped: points of zeros and infinities (2,000 runs)", () => {
+    const special = fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 1, -1, 2, 0.5);
+    const specialPoint = fc.record({ x: special, y: special, z: special });
+    fc.assert(
+      fc.property(exprArbitrary(), specialPoint, wrtArbitrary, fc.integer({ min: 1, max: 6 }), (expr, point, wrt, perChunk) =>
+        sameResult(compiledAt(expr, wrt, point, perChunk), prepareReverse(expr, wrt).at(point), wrt),
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("0 · ∞ cases by name: sqrt(0*x), 0*sqrt(x), sqrt(x*y) at y = ±0 give 0, compiled as interpreted", () => {
+    const cases: [string, Record<string, number>, string][] = [
+      ["sqrt(0*x)", { x: 1 }, "x"], ["0*sqrt(x)", { x: 0 }, "x"], ["sqrt(x*y)", { x: 1, y: 0 }, "x"], ["sqrt(x*y)", { x: 1, y: -0 }, "x"],
+    ];
+    for (const [text, point, v] of cases) {
+      const f = parse(text);
+      const compiled = compiledAt(f, Object.keys(point), point);
+      expect(compiled.gradient[v], text).toBe(0);
+      expect(sameResult(compiled, prepareReverse(f, Object.keys(point)).at(point), Object.keys(point)), text).toBe(true);
+    }
+  });
 });

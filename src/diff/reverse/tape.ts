@@ -3,6 +3,9 @@
 // The backward sweep is the lecture's algorithm: dy/dy = 1, then in reverse order each entry
 // adds adjoint × local partial to each input's adjoint. Written over an Algebra<T>, so the same
 // tape runs on numbers and on dual numbers (forward-over-reverse Hessians).
+// In both sweeps 0 is a strong zero: 0 · ∞ and 0 · NaN are 0, so an infinite partial on a path
+// that a zero cuts (sqrt'(0) = ∞ in sqrt(0·x)) cannot turn a derivative into NaN. Every other
+// product is plain IEEE arithmetic.
 import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
 import { pointValue, requireValues, type Point } from "../../eval/evaluate.js";
@@ -25,6 +28,35 @@ export interface ForwardSweep<T> {
   readonly partials: (T | undefined)[][];
   /** Op applications performed: values plus local partials. */
   readonly operations: number;
+}
+
+/**
+ * Whether the increment adjoint × partial is skipped as 0 · ∞ or 0 · NaN (the strong zero):
+ * one factor exactly zero and the other not finite. Judged for the algebras the tape runs on:
+ * numbers; dual numbers, zero when value and tangent are both 0 (a dual with value 0 but a
+ * nonzero tangent still carries a second derivative) and finite when both parts are; numbers
+ * carrying provenance (the trace), by their value.
+ */
+function vanishingIncrement(adjoint: unknown, partial: unknown): boolean {
+  return (isExactZero(adjoint) && !isFiniteNumber(partial)) || (isExactZero(partial) && !isFiniteNumber(adjoint));
+}
+
+/** A number with parts: a dual number (value, tangent) or a traced number (value). */
+interface NumberLike {
+  readonly value?: unknown;
+  readonly tangent?: unknown;
+}
+
+function isExactZero(x: unknown): boolean {
+  if (typeof x === "number") return x === 0;
+  const { value, tangent = 0 } = x as NumberLike;
+  return value === 0 && tangent === 0;
+}
+
+function isFiniteNumber(x: unknown): boolean {
+  if (typeof x === "number") return Number.isFinite(x);
+  const { value, tangent = 0 } = x as NumberLike;
+  return Number.isFinite(value) && Number.isFinite(tangent);
 }
 
 export class Tape {
@@ -131,8 +163,9 @@ export class Tape {
       for (let k = 0; k < inputs.length; k++) {
         const partial = local[k];
         const input = tangents[inputs[k]];
-        // skip exact zeros so an unused infinite partial does not turn 0 into NaN
-        if (partial === undefined || input === 0) continue;
+        // Skip exact zeros (either factor), so an infinite other factor cannot make 0 · ∞ = NaN.
+        // The sum starts at +0, so skipping a finite ±0 product changes no bit.
+        if (partial === undefined || input === 0 || partial === 0) continue;
         tangent += partial * input;
         operations += 2;
       }
@@ -144,6 +177,10 @@ export class Tape {
   /**
    * Backward sweep from output `outputIndex` seeded with `seed` (dy/dy = 1 for a gradient):
    * returns the adjoint of every entry. Entries that do not reach the output keep adjoint 0.
+   * An increment that is 0 · ∞ or 0 · NaN (vanishingIncrement) is skipped: the adjoint it
+   * would feed keeps its value (0 if nothing reached it yet), so which adjoints are reached
+   * still depends on the graph only, as the compiled code (src/compile/tape.ts) needs. A
+   * skipped increment still counts its two operations: the count, too, depends on the graph.
    */
   backward<T>(A: Algebra<T>, sweep: ForwardSweep<T>, outputIndex: number, seed: T): { adjoints: T[]; operations: number } {
     const zero = A.num(0);
@@ -162,11 +199,15 @@ export class Tape {
         const partial = local[k];
         if (partial === undefined) continue;
         const j = inputs[k];
+        operations += 2;
+        if (vanishingIncrement(adjoint, partial)) {
+          touched[j] = 1;
+          continue;
+        }
         // dy/dv_j += dy/du_i * du_i/dv_j  (the lecture's increment)
         const increment = A.mul(adjoint, partial);
         adjoints[j] = touched[j] ? A.add(adjoints[j], increment) : increment;
         touched[j] = 1;
-        operations += 2;
       }
     }
     return { adjoints, operations };
