@@ -3,8 +3,9 @@
 import { formatTypedInline } from "../typed/format-value.js";
 import { printTyped, type PrintNames } from "../typed/print.js";
 import type { TypedProgram } from "../typed/program.js";
-import { describeShape, sizeOf } from "../typed/shape.js";
+import { describeShape, sizeOf, type Shape } from "../typed/shape.js";
 import { reshape } from "../typed/values.js";
+import { elementNames } from "../typed/lower.js";
 import { printBounded } from "../print/text.js";
 import type { PointRecord } from "./equivalence.js";
 import { derivativeCheckJson, formatReportNumber } from "./report.js";
@@ -14,12 +15,19 @@ import { VALUE_ABSOLUTE_FLOOR } from "./value.js";
 
 export const LAYOUT_WORDS = "denominator layout: ∂f/∂W has the shape of W, entry (i, j) is ∂f/∂W_ij";
 
+/** The layout sentence for one variable: "∂f/∂x has the shape of x, entry i is ∂f/∂x_i". */
+function layoutFor(name: string, shape: Shape): string {
+  const entry = shape.kind === "matrix" ? `entry (i, j) is ∂f/∂${name}_ij` : shape.kind === "scalar" ? "" : `entry i is ∂f/∂${name}_i`;
+  return `denominator layout: ∂f/∂${name} has the shape of ${name}${entry === "" ? "" : `, ${entry}`}`;
+}
+
 /** A counterexample over element names, shown as the program's variables. */
 function typedPoint(program: TypedProgram, point: PointRecord): string {
-  return [...program.shapes]
-    .filter(([name, shape]) => reshapeable(point, name, shape))
-    .map(([name, shape]) => `${name} = ${formatTypedInline(reshape(name, shape, (element) => point[element]))}`)
-    .join(", ");
+  const shown = [...program.shapes].filter(([name, shape]) => reshapeable(point, name, shape));
+  const covered = new Set(shown.flatMap(([name, shape]) => elementNames(name, shape)));
+  // Names only the answer has (a stray q) are shown too, so the numbers can be reproduced.
+  const others = Object.keys(point).filter((name) => !covered.has(name)).map((name) => `${name} = ${formatReportNumber(point[name])}`);
+  return [...shown.map(([name, shape]) => `${name} = ${formatTypedInline(reshape(name, shape, (element) => point[element]))}`), ...others].join(", ");
 }
 
 function reshapeable(point: PointRecord, name: string, shape: Parameters<typeof reshape>[1]): boolean {
@@ -29,6 +37,16 @@ function reshapeable(point: PointRecord, name: string, shape: Parameters<typeof 
     return 0;
   });
   return ok;
+}
+
+/** The entries' notes, one of each kind: notes that differ only in their numbers (counts, points) are one. */
+function entryNotes(check: TypedAnswerCheck): string[] {
+  const byKind = new Map<string, string>();
+  for (const note of check.entries.flatMap((e) => e.check.notes)) {
+    const kind = note.replace(/-?\d+(\.\d+)?/g, "#");
+    if (!byKind.has(kind)) byKind.set(kind, check.entries.length > 1 ? `${note} (first entry with this note)` : note);
+  }
+  return [...byKind.values()];
 }
 
 function entryLabel(check: TypedAnswerCheck, entry: EntryCheck): string {
@@ -50,9 +68,15 @@ function valueBlock(report: TypedProblemReport, check: TypedValueCheck): string 
     `∂f/∂${check.wrt}, ${describeShape(check.shape)}, at ${[...(report.at ?? [])].map(([k, v]) => `${k} = ${formatTypedInline(v)}`).join(", ")}`,
     `  f         ${report.program.source.replace(/\s+/g, " ").trim()}`,
     `  value     ${formatTypedInline(check.value)}`,
+  ];
+  if (check.entries.length === 0) {
+    lines.push(`  verdict   INCORRECT: ${check.notes.join("; ")}`);
+    return lines.join("\n");
+  }
+  lines.push(
     `  exact     ${formatTypedInline(check.exact)}`,
     `  verdict   ${verdictWord[check.verdict]}: ${check.agreeing} of ${check.entries.length} entries within ${check.tolerance} relative (differences below ${VALUE_ABSOLUTE_FLOOR} always accepted)`,
-  ];
+  );
   const entry = check.firstDiffering;
   if (entry !== undefined) {
     lines.push(`  first differing entry: ∂f/∂${entry.wrt} is ${formatReportNumber(entry.exact)}, the answer ${formatReportNumber(entry.value)}`);
@@ -63,7 +87,7 @@ function valueBlock(report: TypedProblemReport, check: TypedValueCheck): string 
 
 function answerBlock(program: TypedProgram, check: TypedAnswerCheck, names: PrintNames): string {
   const lines = [
-    `∂f/∂${check.wrt}, ${describeShape(check.shape)} (${LAYOUT_WORDS})`,
+    `∂f/∂${check.wrt}, ${describeShape(check.shape)} (${layoutFor(check.wrt, check.shape)})`,
     `  f         ${program.source.replace(/\s+/g, " ").trim()}`,
     `  answer    ${printTyped(check.answer, names)}`,
   ];
@@ -72,6 +96,8 @@ function answerBlock(program: TypedProgram, check: TypedAnswerCheck, names: Prin
     if (check.correct !== undefined) lines.push(`  correct   ${printTyped(check.correct, names)}   (one correct form, by matrix calculus)`);
     return lines.join("\n");
   }
+  // Notes every entry's check made (an answer undefined at some points, a name the expression lacks), once each.
+  const notes = entryNotes(check);
   const total = sizeOf(check.shape);
   lines.push(`  verdict   ${verdictWord[check.verdict]}: ${check.agreeing} of ${total} entries agree with ∂f/∂${check.wrt} as functions`);
   const entry = check.firstDiffering;
@@ -86,6 +112,7 @@ function answerBlock(program: TypedProgram, check: TypedAnswerCheck, names: Prin
     if (c.region !== undefined) lines.push(`    where     ${c.region}`);
     if (c.derivative !== undefined && check.correct === undefined) lines.push(`    correct   ${printBounded(c.derivative)}   (one correct form of this entry)`);
   }
+  for (const note of notes) lines.push(`  note      ${note}`);
   if (check.verdict !== "correct" && check.correct !== undefined) lines.push(`  correct   ${printTyped(check.correct, names)}   (one correct form, by matrix calculus)`);
   return lines.join("\n");
 }
@@ -109,6 +136,7 @@ export function typedReportJson(report: TypedProblemReport) {
       entries: sizeOf(check.shape),
       agreeing: check.agreeing,
       shapeMismatch: check.shapeMismatch ?? null,
+      notes: entryNotes(check),
       correct: check.correct === undefined ? null : printTyped(check.correct, names),
       firstDiffering:
         check.firstDiffering === undefined

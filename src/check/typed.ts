@@ -15,7 +15,8 @@ import { isScalar } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { overall, pairWithVariables, ProblemError, type ProblemSpec, type Verdict } from "./problem.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
-import { elementOf, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
+import { entriesOf, flattenPoint, reshape, ValueShapeError, type TypedValue } from "../typed/values.js";
+import { shapesWithValues } from "../typed/implied.js";
 
 export interface EntryCheck {
   /** 0-based row and column of the entry. */
@@ -113,9 +114,14 @@ export interface TypedProblemReader {
   point(text: string): ReadonlyMap<string, TypedValue>;
 }
 
-function impliedShape(name: string, value: TypedValue): Shape {
+/** A numeric answer that cannot be ∂f/∂wrt whatever its numbers: incorrect, with why. */
+function shapeMismatch(wrt: string, shape: Shape, value: TypedValue, tolerance: number, why: string): TypedValueCheck {
+  return { wrt, shape, value, exact: NaN, tolerance, verdict: "incorrect", entries: [], agreeing: 0, notes: [why] };
+}
+
+function impliedShapes(text: string, declared: Map<string, Shape>, at: ReadonlyMap<string, TypedValue>): Map<string, Shape> {
   try {
-    return shapeOfValue(name, value);
+    return shapesWithValues(text, declared, at);
   } catch (error) {
     if (error instanceof ValueShapeError) throw new ProblemError(error.message);
     throw error;
@@ -138,13 +144,15 @@ function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string
   }
   return pairs.map(({ wrt, item }) => {
     const shape = program.shapes.get(wrt) as Shape;
+    let answer: number[];
     try {
-      flattenPoint(new Map([[wrt, shape]]), new Map([[wrt, item]]));
+      answer = entriesOf(item, shape, `∂f/∂${wrt}`, "the answer");
     } catch (error) {
-      shapeError(error);
+      if (!(error instanceof ValueShapeError)) throw error;
+      return shapeMismatch(wrt, shape, item, tolerance, error.message);
     }
     const values = new Map<string, number>();
-    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) values.set(elementName(wrt, shape, r, c), elementOf(item, shape, r, c));
+    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) values.set(elementName(wrt, shape, r, c), answer[r * colsOf(shape) + c]);
     const entries = checkValues(f, point, [...values].map(([element, value]) => ({ wrt: element, value })), tolerance);
     const byElement = new Map(entries.map((e) => [e.wrt, e]));
     const wrong = entries.find((e) => e.verdict === "incorrect");
@@ -165,8 +173,7 @@ function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string
 export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, options: CheckOptions = {}): TypedProblemReport {
   const at = spec.at === undefined ? undefined : read.point(spec.at);
   // Shapes: declared (--shape, a header), else implied by the values at the point.
-  const shapes = read.shapes(spec.shapes);
-  for (const [name, value] of at ?? []) if (!shapes.has(name)) shapes.set(name, impliedShape(name, value));
+  const shapes = impliedShapes(spec.expression, read.shapes(spec.shapes), at ?? new Map());
   const program = read.program(spec.expression, "expression", shapes);
   if (!isScalar(program.result.shape)) {
     throw new ProblemError(`the expression is ${describeShape(program.result.shape)}; a gradient needs a scalar`, "reduce it to a scalar, e.g. sum(…) or norm2(…)^2");

@@ -72,6 +72,11 @@ function reportError(error: unknown, io: Io): number {
     io.stderr(`error: ${error.message}\n`);
     return EXIT.badInput;
   }
+  // Printing or differentiating a typed expression thousands of levels deep exhausts the stack.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    io.stderr("error: the expression is too deeply nested to process (the call stack ran out)\n");
+    return EXIT.badInput;
+  }
   const detail = error instanceof Error ? (process.env.DIFFSCOPE_DEBUG ? error.stack : error.message) : String(error);
   io.stderr(`internal error (a bug in diffscope, please report it): ${detail}\n`);
   return EXIT.internal;

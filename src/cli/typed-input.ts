@@ -10,6 +10,7 @@ import type { TypedProgram } from "../typed/program.js";
 import { parseTyped } from "../typed/parse.js";
 import { parseShapeSpec, SHAPE_SPEC_HELP, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
+import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { InputParseError, notAVariable, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { UsageError } from "./io.js";
@@ -172,8 +173,7 @@ export function readTypedInput(text: string | undefined, values: ParsedArgs["val
     given.set(k, v);
   }
   // Shapes: --shape, then what each given value implies (a declaration in the text must agree).
-  const shapes = parseShapes(stringOption(values, "shape"), command);
-  for (const [name, value] of given) if (!shapes.has(name)) shapes.set(name, shapeOfValue(name, value));
+  const shapes = shapesWithValues(text, parseShapes(stringOption(values, "shape"), command), given);
   const program = readProgram(text, shapes, what);
   const all = new Map(given);
   const seedText = stringOption(values, "seed");

@@ -3,6 +3,7 @@
 // into its variable's shape (denominator layout: ∂J/∂W has the shape of W).
 import { elementNames, lowerScalar } from "../typed/lower.js";
 import { parseTyped } from "../typed/parse.js";
+import { shapesWithValues } from "../typed/implied.js";
 import type { TypedProgram } from "../typed/program.js";
 import { describeShape, isScalar, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
@@ -39,13 +40,15 @@ export function typedGradient(
   values: ReadonlyMap<string, TypedValue> | Readonly<Record<string, TypedValue>>,
   options: TypedGradientOptions = {},
 ): TypedGradient {
-  const parsed = typeof program === "string" ? parseTyped(program, options.shapes) : program;
+  const given = toMap(values);
+  // Text without declarations takes its shapes from the values, as the command line does.
+  const parsed = typeof program === "string" ? parseTyped(program, shapesWithValues(program, options.shapes ?? new Map(), given)) : program;
   if (!isScalar(parsed.result.shape)) throw new RangeError(`a gradient needs a scalar-valued expression; this one is ${describeShape(parsed.result.shape)}`);
   const inExpression = typedVariablesOf(parsed.result);
   const wrt = options.wrt ?? [...parsed.shapes.keys()].filter((name) => inExpression.has(name));
   for (const name of wrt) if (!parsed.shapes.has(name)) throw new RangeError(`${name} is not a variable of the program`);
   const f = lowerScalar(parsed.result);
-  const point = flattenPoint(parsed.shapes, toMap(values));
+  const point = flattenPoint(parsed.shapes, given);
   const names = wrt.flatMap((name) => elementNames(name, parsed.shapes.get(name) as Shape));
   const scalar = getDifferentiator(options.method ?? "reverse").gradient(f, point, names, options);
   const gradient = new Map(wrt.map((name) => [name, reshape(name, parsed.shapes.get(name) as Shape, (element) => scalar.gradient[element])]));

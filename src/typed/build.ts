@@ -6,7 +6,7 @@ import { ParseError } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import type { Syntax } from "../parse/syntax.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
-import { describeShape, formatShape, isScalar, matrixShape, SCALAR, vectorShape, type Shape } from "./shape.js";
+import { describeShape, formatShape, isScalar, matrixShape, SCALAR, tooLarge, vectorShape, type Shape } from "./shape.js";
 import {
   ShapeError,
   tdot,
@@ -65,6 +65,10 @@ export function buildTyped(root: Syntax, source: string, scope: Scope): TExpr {
   try {
     return build(root, source, scope);
   } catch (error) {
+    // Typed expressions are built recursively; thousands of nested calls exhaust the stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new ParseError({ reason: "expression too deeply nested for vectors and matrices", at: { offset: 0, line: 1, column: 1 }, offending: "", hint: "the scalar reader takes deeper nesting: without --shape and typed syntax" }, source);
+    }
     if (error instanceof ShapeError) {
       const at = error.at ?? { offset: 0, line: 1, column: 1, length: 1 };
       throw new ParseError({ reason: error.reason, at, offending: source.slice(at.offset, at.offset + at.length), hint: error.hint }, source);
@@ -174,6 +178,8 @@ function buildOnes(node: Extract<Syntax, { kind: "call" }>, source: string): TEx
   if (sizes.length < 1 || sizes.length > 2) {
     throw new ParseError({ reason: `ones takes 1 or 2 sizes, got ${sizes.length}`, at: positionOf(node.name), offending: "ones", hint: TYPED_FUNCTIONS.ones }, source);
   }
+  const problem = tooLarge(sizes[0], sizes[1] ?? 1);
+  if (problem !== undefined) throw new ParseError({ reason: `ones(…) would be too large: ${problem}`, at: positionOf(node.name), offending: "ones" }, source);
   const shape = sizes.length === 1 ? vectorShape(sizes[0]) : matrixShape(sizes[0], sizes[1]);
   return tfill(tnum(1), shape);
 }

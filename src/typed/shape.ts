@@ -74,7 +74,7 @@ export function describeShape(shape: Shape): string {
   }
 }
 
-export const SHAPE_SPEC_HELP = 'a shape is "scalar", a length ("3", a column vector) or rows x columns ("3x4")';
+export const SHAPE_SPEC_HELP = 'a shape is "scalar", a length ("3", a column vector) or rows x columns ("3x4"), at most 1e6 entries';
 
 /**
  * Reads a shape as typed on the command line: `scalar`, `3` for a
@@ -89,14 +89,27 @@ export function parseShapeSpec(text: string): Shape | undefined {
   if (matrix) {
     const rows = Number(matrix[1]);
     const cols = Number(matrix[2]);
-    return rows >= 1 && cols >= 1 && rows <= MAX_DIMENSION && cols <= MAX_DIMENSION ? matrixShape(rows, cols) : undefined;
+    return tooLarge(rows, cols) === undefined ? matrixShape(rows, cols) : undefined;
   }
   return undefined;
 }
 
-/** Largest size along one dimension we accept (a 10000×10000 matrix is 10^8 scalar nodes). */
-export const MAX_DIMENSION = 100_000;
+/**
+ * Most entries one value may have. Every entry becomes scalar nodes (a 1000×1000 matrix takes
+ * seconds and ~1 GB to lower), so past this we refuse rather than hang or run out of memory.
+ */
+export const MAX_ENTRIES = 1_000_000;
+
+/** Most scalar products one matrix product may lower to (rows × inner × columns). */
+export const MAX_PRODUCT_TERMS = 10_000_000;
+
+/** Why a value of `rows`×`cols` is too large, or undefined when it is not. */
+export function tooLarge(rows: number, cols: number): string | undefined {
+  if (!(rows >= 1 && cols >= 1 && Number.isInteger(rows) && Number.isInteger(cols))) return `sizes must be whole numbers from 1, got ${rows}×${cols}`;
+  const entries = rows * cols;
+  return entries > MAX_ENTRIES ? `${rows}×${cols} is ${entries.toExponential(1)} entries; the limit is ${MAX_ENTRIES.toExponential(0)} (each entry becomes scalar nodes)` : undefined;
+}
 
 function positive(n: number, make: (n: number) => Shape): Shape | undefined {
-  return n >= 1 && n <= MAX_DIMENSION ? make(n) : undefined;
+  return tooLarge(n, 1) === undefined ? make(n) : undefined;
 }

@@ -3,7 +3,7 @@
 // `a = W * x`, or the final expression. Positions stay those of the whole text.
 import { ParseError, type SourcePosition } from "../parse/errors.js";
 import { splitOutsideBrackets } from "../util/split.js";
-import { matrixShape, MAX_DIMENSION, SCALAR, vectorShape, type Shape } from "./shape.js";
+import { matrixShape, SCALAR, tooLarge, vectorShape, type Shape } from "./shape.js";
 
 export type Statement =
   | { readonly kind: "declaration"; readonly name: string; readonly shape: Shape; readonly at: SourcePosition }
@@ -67,8 +67,8 @@ function readType(source: string, start: number, end: number): Shape {
   };
   if (!match) return fail(`cannot read the type ${JSON.stringify(text.trim())}`);
   const [, length, rows, cols] = match;
-  const sizes = [length, rows, cols].filter((s) => s !== undefined).map(Number);
-  if (sizes.some((n) => n < 1 || n > MAX_DIMENSION)) fail(`sizes must be between 1 and ${MAX_DIMENSION}`);
+  const problem = length !== undefined ? tooLarge(Number(length), 1) : rows !== undefined ? tooLarge(Number(rows), Number(cols)) : undefined;
+  if (problem !== undefined) fail(problem);
   if (length !== undefined) return vectorShape(Number(length));
   if (rows !== undefined) return matrixShape(Number(rows), Number(cols));
   return SCALAR;

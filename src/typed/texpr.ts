@@ -16,6 +16,8 @@ import {
   sizeOf,
   transposeShape,
   vectorShape,
+  tooLarge,
+  MAX_PRODUCT_TERMS,
   type Shape,
 } from "./shape.js";
 
@@ -51,7 +53,12 @@ export class ShapeError extends Error {
   }
 }
 
-const freeze = <T extends TExpr>(node: T): T => Object.freeze(node);
+/** Every node is checked against the size limit as it is made (ones(1e10), x * x' for a long x). */
+const freeze = <T extends TExpr>(node: T, at?: SourceSpan): T => {
+  const problem = tooLarge(rowsOf(node.shape), colsOf(node.shape));
+  if (problem !== undefined) throw new ShapeError(`the result would be too large: ${problem}`, at);
+  return Object.freeze(node);
+};
 
 export function tvar(name: string, shape: Shape = SCALAR): TExpr {
   return freeze({ kind: "var", name, shape });
@@ -107,7 +114,7 @@ export function tmap(op: string, args: readonly TExpr[], at?: SourceSpan): TExpr
       );
     }
   }
-  return freeze({ kind: "map", op, args: [...args], shape });
+  return freeze({ kind: "map", op, args: [...args], shape }, at);
 }
 
 function transposeHint(a: Shape, b: Shape): string {
@@ -132,7 +139,11 @@ export function tmatmul(left: TExpr, right: TExpr, at?: SourceSpan): TExpr {
   else if (b.kind === "vector") shape = vectorShape(rowsOf(a));
   else if (a.kind === "row") shape = rowShape(colsOf(b));
   else shape = matrixShape(rowsOf(a), colsOf(b));
-  return freeze({ kind: "matmul", left, right, shape });
+  const terms = rowsOf(a) * inner * colsOf(b);
+  if (terms > MAX_PRODUCT_TERMS) {
+    throw new ShapeError(`multiplying ${formatShape(a)} by ${formatShape(b)} takes ${terms.toExponential(1)} scalar products; the limit is ${MAX_PRODUCT_TERMS.toExponential(0)}`, at);
+  }
+  return freeze({ kind: "matmul", left, right, shape }, at);
 }
 
 function transposeFix(a: Shape, b: Shape): string | undefined {

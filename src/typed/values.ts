@@ -28,20 +28,22 @@ export function shapeOfValue(name: string, value: unknown): Shape {
   throw new ValueShapeError(`${name}: expected a number, an array of numbers or an array of rows of numbers`);
 }
 
-/** Element (row, col) of a value of a known shape. */
-export function elementOf(value: TypedValue, shape: Shape, row: number, col: number): number {
-  if (shape.kind === "scalar") return value as number;
-  if (shape.kind === "vector") return (value as readonly number[])[row];
-  if (shape.kind === "row") return (value as readonly number[])[col];
-  return (value as readonly (readonly number[])[])[row][col];
-}
-
-/** Whether a value fits a declared shape (a row vector's value is a flat array too). */
-function fits(value: TypedValue, shape: Shape, name: string): void {
+/**
+ * A value's entries, row-major, when it can stand for `shape`: rows for a matrix; a flat list
+ * for a vector, a row, or a one-column or one-row matrix ([1, 2, 3] for a 3×1 W); a number
+ * for anything of one entry (R^1, R^(1x1)). Otherwise a ValueShapeError naming both shapes.
+ */
+export function entriesOf(value: TypedValue, shape: Shape, name: string, what = "its value"): number[] {
   const actual = shapeOfValue(name, value);
-  const ok =
-    shape.kind === "row" ? actual.kind === "vector" && rowsOf(actual) === colsOf(shape) : actual.kind === shape.kind && rowsOf(actual) === rowsOf(shape) && colsOf(actual) === colsOf(shape);
-  if (!ok) throw new ValueShapeError(`${name} is declared ${describeShape(shape)}, but its value is ${describeShape(actual)}`);
+  const rows = rowsOf(shape);
+  const cols = colsOf(shape);
+  const flat = typeof value === "number" ? [value] : Array.isArray(value[0]) ? (value as readonly (readonly number[])[]).flat() : [...(value as readonly number[])];
+  const asRows = actual.kind === "matrix";
+  // A scalar stays a number; anything else of the right size and orientation is read.
+  const flatListFits = typeof value === "number" || asRows || rows === 1 || cols === 1;
+  const ok = (shape.kind !== "scalar" || typeof value === "number") && flatListFits && flat.length === rows * cols && (!asRows || (rowsOf(actual) === rows && colsOf(actual) === cols) || (shape.kind === "vector" && colsOf(actual) === 1) || (shape.kind === "row" && rowsOf(actual) === 1));
+  if (!ok) throw new ValueShapeError(`${name} is ${describeShape(shape)}, but ${what} is ${describeShape(actual)}`);
+  return flat;
 }
 
 /** The scalar point: one entry per element, named as lowering names them. */
@@ -49,8 +51,9 @@ export function flattenPoint(shapes: ReadonlyMap<string, Shape>, values: Readonl
   const point = new Map<string, number>();
   for (const [name, value] of values) {
     const shape = shapes.get(name) ?? shapeOfValue(name, value);
-    fits(value, shape, name);
-    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) point.set(elementName(name, shape, r, c), elementOf(value, shape, r, c));
+    const entries = entriesOf(value, shape, name);
+    const cols = colsOf(shape);
+    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < cols; c++) point.set(elementName(name, shape, r, c), entries[r * cols + c]);
   }
   return point;
 }

@@ -95,7 +95,7 @@ describe("grad with vectors and matrices", () => {
     expect(missing.stderr).toMatch(/no value for W/);
     const wrongValue = await cli("grad", "sum(W' * x)", "--shape", "W=3x4,x=3", "--at", "x=[1,2]", "--seed", "1");
     expect(wrongValue.code).toBe(2);
-    expect(wrongValue.stderr).toMatch(/x is declared a vector of 3, but its value is a vector of 2/);
+    expect(wrongValue.stderr).toMatch(/x is a vector of 3, but its value is a vector of 2/);
     for (const r of [mismatch, vector, missing, wrongValue]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -272,8 +272,10 @@ describe("check with numeric matrix answers at a point", () => {
     expect(r.stdout).toContain("first differing entry: ∂f/∂W_2_3");
   });
 
-  it("a value of the wrong shape is bad input (exit 2); so is a missing point", async () => {
-    expect((await cli("check", F, "--at", AT, "--value", "W=[1,2,3]")).code).toBe(2);
+  it("an answer of the wrong shape is incorrect (exit 1); a missing point is bad input (exit 2)", async () => {
+    const r = await cli("check", F, "--at", AT, "--value", "W=[1,2,3]");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/∂f\/∂W is a 2×3 matrix, but the answer is a vector of 3/);
     expect((await cli("check", F, "--value", `W=${literal(dW)}`)).stderr).toMatch(/needs the point/);
   });
 
@@ -284,5 +286,47 @@ describe("check with numeric matrix answers at a point", () => {
     const r = await cli("check", "--file", file, "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).problems[0].values[0].verdict).toBe("correct");
+  });
+});
+
+describe("limits and edge cases found in review", () => {
+  it("sizes past 1e6 entries are refused with a caret, not a hang or a crash (exit 2)", async () => {
+    const declared = await cli("parse", "W: R^(100000x100000); sum(W)");
+    expect(declared.code).toBe(2);
+    expect(declared.stderr).toMatch(/1\.0e\+10 entries; the limit is 1e\+6/);
+    const outer = await cli("grad", "x: R^3000; sum(x * x')", "--seed", "1", "--method", "reverse");
+    expect(outer.code).toBe(2);
+    expect(outer.stderr).toMatch(/the result would be too large: 3000×3000/);
+    expect((await cli("parse", "sum(ones(1e20))")).code).toBe(2);
+  });
+
+  it("typed text nested thousands deep is exit 2, not an internal error", async () => {
+    const deep = `x: R^2; sum(${"sigmoid(".repeat(3000)}x${")".repeat(3000)})`;
+    const r = await cli("grad", deep, "--seed", "1", "--method", "reverse");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/too deeply nested/);
+  });
+
+  it("derive names the output J1 when the program already has a J", async () => {
+    const r = await cli("derive", "x: R^2; J = sum(x); J^2");
+    expect(r.stdout).toMatch(/^∂J1\/∂x = 2 \* J \* ones\(2\)/);
+  });
+
+  it("a row vector prints as a transpose, which reads back as the same row", async () => {
+    expect((await cli("eval", "x'", "--at", "x=[1,2,3]")).stdout).toBe("[1, 2, 3]'\n");
+  });
+
+  it("a one-column matrix takes a list as its value; a value of the wrong size blames the value", async () => {
+    const r = await cli("grad", "W: R^(3x1); sum(W)", "--at", "W=[1;2;3]", "--method", "reverse", "--json");
+    expect(JSON.parse(r.stdout).methods.reverse.gradient.W).toEqual([[1], [1], [1]]);
+    expect((await cli("grad", "x: R^3; sum(x)", "--at", "x=[1,2]")).stderr).toMatch(/x is a vector of 3, but its value is a vector of 2/);
+  });
+
+  it("check shows the entries' notes once each, and a stray name with its value in the point", async () => {
+    const r = await cli("check", "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2", "--wrt", "W", "--answer", "q * (z - t) .* z .* (1 - z) * x'");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/note {6}the answer uses q, which the expression does not contain/);
+    expect(r.stdout).toMatch(/e\.g\. {6}at x = .*, q = /);
+    expect(r.stdout.match(/the answer uses q/g)).toHaveLength(1);
   });
 });

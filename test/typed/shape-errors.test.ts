@@ -253,8 +253,9 @@ describe("declarations", () => {
   });
 
   it("sizes of 0 are refused", () => {
-    expect(typedError("x: R^0; x").reason).toMatch(/^sizes must be between 1 and/);
-    expect(typedError("x: R^(0x3); x").reason).toMatch(/^sizes must be between 1 and/);
+    expect(typedError("x: R^0; x").reason).toMatch(/^sizes must be whole numbers from 1/);
+    expect(typedError("x: R^(0x3); x").reason).toMatch(/^sizes must be whole numbers from 1/);
+    expect(typedError("W: R^(100000x100000); sum(W)").reason).toBe("100000×100000 is 1.0e+10 entries; the limit is 1e+6 (each entry becomes scalar nodes)");
   });
 
   it("a name declared twice with different shapes, in the text or by the caller", () => {

@@ -70,15 +70,25 @@ describe("flattenPoint", () => {
   });
 
   it.each([
-    ["x", vectorShape(3), [1, 2], "x is declared a vector of 3, but its value is a vector of 2"],
-    ["x", vectorShape(2), [[1, 2]], "x is declared a vector of 2, but its value is a 1×2 matrix"],
-    ["W", matrixShape(2, 2), [1, 2, 3, 4], "W is declared a 2×2 matrix, but its value is a vector of 4"],
-    ["W", matrixShape(2, 2), [[1, 2], [3, 4], [5, 6]], "W is declared a 2×2 matrix, but its value is a 3×2 matrix"],
-    ["s", SCALAR, [1], "s is declared a scalar, but its value is a vector of 1"],
-    ["r", rowShape(3), [[1, 2, 3]], "r is declared a row vector of 3, but its value is a 1×3 matrix"],
-    ["x", vectorShape(2), 1, "x is declared a vector of 2, but its value is a scalar"],
+    ["x", vectorShape(3), [1, 2], "x is a vector of 3, but its value is a vector of 2"],
+    ["x", vectorShape(2), [[1, 2]], "x is a vector of 2, but its value is a 1×2 matrix"],
+    ["W", matrixShape(2, 2), [1, 2, 3, 4], "W is a 2×2 matrix, but its value is a vector of 4"],
+    ["W", matrixShape(2, 2), [[1, 2], [3, 4], [5, 6]], "W is a 2×2 matrix, but its value is a 3×2 matrix"],
+    ["s", SCALAR, [1], "s is a scalar, but its value is a vector of 1"],
+    ["x", vectorShape(2), 1, "x is a vector of 2, but its value is a scalar"],
   ] as const)("%s declared %o refuses the value %o", (name, shape, value, message) => {
     expect(() => flattenPoint(new Map([[name, shape]]), new Map<string, TypedValue>([[name, value as TypedValue]]))).toThrow(new ValueShapeError(message));
+  });
+
+  it("reads a value of the right size and orientation in the form a person writes it", () => {
+    const read = (shape: Shape, value: TypedValue) => [...flattenPoint(new Map([["v", shape]]), new Map([["v", value]])).values()];
+    expect(read(matrixShape(3, 1), [1, 2, 3])).toEqual([1, 2, 3]); // a one-column matrix as a list
+    expect(read(matrixShape(1, 3), [1, 2, 3])).toEqual([1, 2, 3]); // a one-row matrix as a list
+    expect(read(matrixShape(1, 1), 5)).toEqual([5]);
+    expect(read(vectorShape(1), 5)).toEqual([5]);
+    expect(read(vectorShape(3), [[1], [2], [3]])).toEqual([1, 2, 3]); // a vector as a column of rows
+    expect(read(rowShape(3), [[1, 2, 3]])).toEqual([1, 2, 3]); // a row as one row
+    expect(() => read(SCALAR, [1])).toThrow(new ValueShapeError("v is a scalar, but its value is a vector of 1"));
   });
 
   it("refuses ragged rows", () => {

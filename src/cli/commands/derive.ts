@@ -20,17 +20,23 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
   const program = readProgram(text, parseShapes(stringOption(values, "shape"), "derive"), "expression");
   scalarResult(program, "derive");
   const wrt = [...typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive").keys()];
+  if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", 'e.g. diffscope derive "x: R^3; sum(x .^ 2)" --wrt x');
+  // The output is J, unless the program already uses that name (then J1, J2, …).
+  const taken = new Set([...program.shapes.keys(), ...program.bindings.map((b) => b.name)]);
+  let output = "J";
+  for (let k = 1; taken.has(output); k++) output = `J${k}`;
   if (values.latex === true && values.json !== true) {
-    io.stdout(`${printMatrixGradientLatex(program, { wrt })}\n`);
+    io.stdout(`${printMatrixGradientLatex(program, { wrt, output })}\n`);
     return EXIT.ok;
   }
   // Forward quantities the gradients would repeat (a layer's output) get names u1, u2, … under "where".
-  const { gradient, names, definitions } = gradientPrintout(program, { wrt });
+  const { gradient, names, definitions } = gradientPrintout(program, { wrt, output });
   const named = (g: TExpr) => names.get(g) ?? printTyped(g, names);
   if (values.json === true) {
     const own = bindingNames(program);
     io.stdout(`${toJson({
       program: program.source,
+      output,
       layout: LAYOUT_NOTE,
       definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, own)])),
       where: Object.fromEntries(definitionTexts(definitions, names)),
@@ -40,7 +46,7 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
     })}\n`);
     return EXIT.ok;
   }
-  const lines = [...gradient].map(([v, g]) => `∂J/∂${v} = ${named(g)}`);
+  const lines = [...gradient].map(([v, g]) => `∂${output}/∂${v} = ${named(g)}`);
   io.stdout(`${[...lines, ...whereLines(definitions, names)].join("\n")}\n(${LAYOUT_NOTE}${program.bindings.length > 0 ? "; written in the program's definitions" : ""})\n`);
   return EXIT.ok;
 }

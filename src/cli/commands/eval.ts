@@ -32,7 +32,9 @@ examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2
       const numbers = elements.map((e) => evaluate(e, input.point));
       let k = 0;
       const value = reshape("value", shape, () => numbers[k++]);
-      io.stdout(values.json ? `${toJson({ value, shape: formatShape(shape) })}\n` : `${formatTypedBlock(value, 17, "")}\n`);
+      // A row vector prints as the transpose of its column ([1, 2, 3]'), which reads back as a row.
+      const text = `${formatTypedBlock(value, 17, "")}${shape.kind === "row" ? "'" : ""}`;
+      io.stdout(values.json ? `${toJson({ value, shape: formatShape(shape) })}\n` : `${text}\n`);
       return EXIT.ok;
     }
     const expr = parseExpressionArg(positionals[0], "eval");
