@@ -122,7 +122,9 @@ const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "a
 /** "x=3,W=3x4" or {x: 3, W: "3x4"}. */
 function readShapes(v: Json, where: string): string | undefined {
   if (v === undefined) return undefined;
-  if (isRecord(v)) return Object.entries(v).map(([name, shape]) => `${name}=${asText(shape, `${where}.${name}`)}`).join(",");
+  // {W: "2x3"}, {W: [2, 3]} or {x: 3}
+  const shapeText = (shape: Json, name: string) => (Array.isArray(shape) ? shape.map((n, i) => asText(n, `${where}.${name}[${i}]`)).join("x") : asText(shape, `${where}.${name}`));
+  if (isRecord(v)) return Object.entries(v).map(([name, shape]) => `${name}=${shapeText(shape, name)}`).join(",");
   return asText(v, where);
 }
 

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { topologicalOrder } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
-import { CONSTANT_NAMES } from "../ops/table.js";
+import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { parse, ParseError } from "../parse/parse.js";
 import { UsageError } from "./io.js";
 import { editDistance } from "../util/edit-distance.js";
@@ -92,6 +92,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function notAVariable(name: string): string | undefined {
   if (!NAME.test(name)) return `"${name}" is not a variable name (letters, digits and _, not starting with a digit)`;
   if (CONSTANT_NAMES.includes(name)) return `${name} is a constant, not a variable`;
+  if (functionsNamed(name) !== undefined) return `${name} is a function, not a variable`;
   return undefined;
 }
 

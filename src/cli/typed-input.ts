@@ -128,7 +128,8 @@ function checkedValue(name: string, value: unknown, where: string): TypedValue {
   try {
     shapeOfValue(name, value);
   } catch (error) {
-    if (error instanceof ValueShapeError) throw new UsageError(`${where}: ${error.message}`);
+    // shapeOfValue's message starts with the name, which `where` already ends with
+    if (error instanceof ValueShapeError) throw new UsageError(`${where}: ${error.message.replace(new RegExp(`^${name}: `), "")}`);
     throw error;
   }
   const flat = typeof value === "number" ? [value] : (value as unknown[]).flat();
@@ -157,7 +158,7 @@ export function readPointFile(file: string, command: string): Map<string, TypedV
   for (const [name, value] of Object.entries(data)) {
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at-file ${file}: ${problem}`);
-    values.set(name, checkedValue(name, value, `--at-file ${file}: ${name}`));
+    values.set(name, checkedValue(name, value, `${command}: --at-file ${file}: ${name}`));
   }
   return values;
 }
@@ -179,7 +180,10 @@ export function readTypedInput(text: string | undefined, values: ParsedArgs["val
   const seedText = stringOption(values, "seed");
   const missing = [...program.shapes.keys()].filter((name) => !all.has(name));
   if (seedText !== undefined) {
-    if (!/^\s*-?\d+\s*$/.test(seedText)) throw new UsageError(`${command}: --seed must be a whole number, got "${seedText}"`);
+    // mulberry32 keeps 32 bits: a larger seed would silently repeat a smaller one's values.
+    if (!/^\s*-?\d+\s*$/.test(seedText) || Math.abs(Number(seedText)) >= 2 ** 32) {
+      throw new UsageError(`${command}: --seed must be a whole number of magnitude below 2^32, got "${seedText}"`);
+    }
     const drawn = drawValues(new Map(missing.map((name) => [name, program.shapes.get(name) as Shape])), Number(seedText));
     for (const [k, v] of drawn) all.set(k, v);
   } else if (missing.length > 0) {

@@ -72,7 +72,8 @@ function asValue(shape: Shape, numbers: readonly number[]): TypedValue {
  * The forward and backward tables for `program` at `values` (one value per variable, shaped as
  * declared), differentiating by `wrt` (default: every variable of the result).
  */
-export function typedTrace(program: TypedProgram, values: ReadonlyMap<string, TypedValue>, wrt?: readonly string[]): TypedTrace {
+export function typedTrace(program: TypedProgram, given: ReadonlyMap<string, TypedValue> | Readonly<Record<string, TypedValue>>, wrt?: readonly string[]): TypedTrace {
+  const values: ReadonlyMap<string, TypedValue> = given instanceof Map ? given : new Map(Object.entries(given));
   const f = program.result;
   const order = typedTopologicalOrder(f);
   // variables in declaration order (the program's shapes), then any others the result uses
