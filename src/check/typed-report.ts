@@ -2,7 +2,7 @@
 // differing entry with a point where it differs (the point shown as vectors and matrices).
 import { formatTypedInline } from "../typed/format-value.js";
 import { printTyped, type PrintNames } from "../typed/print.js";
-import type { TypedProgram } from "../typed/program.js";
+import { bindingNames, type TypedProgram } from "../typed/program.js";
 import { describeShape, sizeOf, type Shape } from "../typed/shape.js";
 import { reshape } from "../typed/values.js";
 import { elementNames } from "../typed/lower.js";
@@ -10,7 +10,6 @@ import { printBounded } from "../print/text.js";
 import type { PointRecord } from "./equivalence.js";
 import { derivativeCheckJson, formatReportNumber } from "./report.js";
 import type { EntryCheck, TypedAnswerCheck, TypedProblemReport, TypedValueCheck } from "./typed.js";
-import { bindingNames } from "../typed/program.js";
 import { VALUE_ABSOLUTE_FLOOR } from "./value.js";
 
 export const LAYOUT_WORDS = "denominator layout: ∂f/∂W has the shape of W, entry (i, j) is ∂f/∂W_ij";
@@ -23,20 +22,11 @@ function layoutFor(name: string, shape: Shape): string {
 
 /** A counterexample over element names, shown as the program's variables. */
 function typedPoint(program: TypedProgram, point: PointRecord): string {
-  const shown = [...program.shapes].filter(([name, shape]) => reshapeable(point, name, shape));
+  const shown = [...program.shapes].filter(([name, shape]) => elementNames(name, shape).every((element) => element in point));
   const covered = new Set(shown.flatMap(([name, shape]) => elementNames(name, shape)));
   // Names only the answer has (a stray q) are shown too, so the numbers can be reproduced.
   const others = Object.keys(point).filter((name) => !covered.has(name)).map((name) => `${name} = ${formatReportNumber(point[name])}`);
   return [...shown.map(([name, shape]) => `${name} = ${formatTypedInline(reshape(name, shape, (element) => point[element]))}`), ...others].join(", ");
-}
-
-function reshapeable(point: PointRecord, name: string, shape: Parameters<typeof reshape>[1]): boolean {
-  let ok = true;
-  reshape(name, shape, (element) => {
-    if (!(element in point)) ok = false;
-    return 0;
-  });
-  return ok;
 }
 
 /** The entries' notes, one of each kind: notes that differ only in their numbers (counts, points) are one. */

@@ -3,20 +3,17 @@
 // ordinary scalar check (symbolic difference and random points) of the lowered answer against
 // ∂J/∂W_ij, so the verdicts mean exactly what they mean for scalar answers.
 import type { Expr } from "../ast/expr.js";
-import { elementName, lower } from "../typed/lower.js";
-import type { TypedProgram } from "../typed/program.js";
-import { colsOf, describeShape, rowsOf, sameShape, transposeShape, type Shape } from "../typed/shape.js";
-import type { TExpr } from "../typed/texpr.js";
 import { matrixGradient } from "../typed/derivative.js";
+import { shapesWithValues } from "../typed/implied.js";
+import { elementName, elementNames, lower, lowerScalar } from "../typed/lower.js";
+import type { TypedProgram } from "../typed/program.js";
+import { colsOf, describeShape, isScalar, rowsOf, sameShape, transposeShape, type Shape } from "../typed/shape.js";
+import { typedVariablesOf, type TExpr } from "../typed/texpr.js";
+import { entriesOf, flattenPoint, reshape, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { MatrixFormError } from "../typed/vjp.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
-import { lowerScalar } from "../typed/lower.js";
-import { isScalar } from "../typed/shape.js";
-import { typedVariablesOf } from "../typed/texpr.js";
 import { overall, pairWithVariables, ProblemError, type ProblemSpec, type Verdict } from "./problem.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
-import { entriesOf, flattenPoint, reshape, ValueShapeError, type TypedValue } from "../typed/values.js";
-import { shapesWithValues } from "../typed/implied.js";
 
 export interface EntryCheck {
   /** 0-based row and column of the entry. */
@@ -151,9 +148,7 @@ function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string
       if (!(error instanceof ValueShapeError)) throw error;
       return shapeMismatch(wrt, shape, item, tolerance, error.message);
     }
-    const values = new Map<string, number>();
-    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < colsOf(shape); c++) values.set(elementName(wrt, shape, r, c), answer[r * colsOf(shape) + c]);
-    const entries = checkValues(f, point, [...values].map(([element, value]) => ({ wrt: element, value })), tolerance);
+    const entries = checkValues(f, point, elementNames(wrt, shape).map((element, k) => ({ wrt: element, value: answer[k] })), tolerance);
     const byElement = new Map(entries.map((e) => [e.wrt, e]));
     const wrong = entries.find((e) => e.verdict === "incorrect");
     const undecided = entries.find((e) => e.verdict === "undecided");

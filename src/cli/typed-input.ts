@@ -11,7 +11,7 @@ import { parseTyped } from "../typed/parse.js";
 import { parseShapeSpec, SHAPE_SPEC_HELP, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { shapesWithValues } from "../typed/implied.js";
-import { drawValues, flattenPoint, reshape, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
+import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { InputParseError, notAVariable, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
@@ -120,8 +120,7 @@ function constantTypedValue(text: string, name: string, command: string): TypedV
   const numbers = elements.map((e) => evaluate(e, new Map()));
   const bad = numbers.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) throw new UsageError(`${command}: --at ${name}=${text}: element ${bad + 1} is ${numbers[bad]}, not a finite number`);
-  let k = 0;
-  return reshape(name, shape, () => numbers[k++]);
+  return fromEntries(shape, numbers);
 }
 
 function checkedValue(name: string, value: unknown, where: string): TypedValue {

@@ -18,6 +18,6 @@ export { MatrixFormError } from "./vjp.js";
 export { simplifyTyped } from "./simplify-typed.js";
 export { typedTrace, type TypedTrace, type TypedTraceRow } from "./trace.js";
 export { renderTypedTrace } from "./render-trace.js";
-export { nameSharedSubexpressions, nameRepeatedQuantities, definitionTexts, whereLines, definitionsHeader } from "./shared-names.js";
+export { nameSharedSubexpressions, nameRepeatedQuantities, definitionTexts, whereLines, definitionsHeader, freshName } from "./shared-names.js";
 export { printTypedLatex, printMatrixGradientLatex, latexName, LAYOUT_NOTE_LATEX, type PrintGradientLatexOptions } from "./latex.js";
 export { gradientPrintout, type GradientPrintout, type PrintGradientOptions } from "./derivative.js";

@@ -20,6 +20,21 @@ export interface SharedNamesOptions {
   readonly keepSmall?: boolean;
 }
 
+/**
+ * A name no one has taken yet, which is then taken: `base` itself when `numbered` is false and it
+ * is free, else base1, base2, … (the output J, or J1 when the program has a J; t1, u1, …).
+ */
+export function freshName(base: string, taken: Set<string>, numbered = true): string {
+  let name = base;
+  let k = 0;
+  if (numbered || taken.has(name)) {
+    do name = `${base}${++k}`;
+    while (taken.has(name));
+  }
+  taken.add(name);
+  return name;
+}
+
 export interface SharedDefinition {
   readonly name: string;
   readonly expr: TExpr;
@@ -84,13 +99,7 @@ export function nameSharedSubexpressions(roots: readonly TExpr[], names: PrintNa
 
   const taken = new Set<string>([...typedVariablesOf(roots).keys(), ...names.values(), ...(options.reserved ?? [])]);
   const base = options.base ?? "u";
-  let next = 1;
-  const fresh = (): string => {
-    while (taken.has(`${base}${next}`)) next++;
-    const name = `${base}${next}`;
-    taken.add(name);
-    return name;
-  };
+  const fresh = (): string => freshName(base, taken);
   const all = new Map(names);
   const definitions: SharedDefinition[] = [];
   for (const node of order) {

@@ -8,10 +8,11 @@ import { typedAdjoints, variableAdjoint, LAYOUT_NOTE } from "./derivative.js";
 import { lowerAll } from "./lower.js";
 import { printTyped } from "./print.js";
 import { bindingNames, type TypedProgram } from "./program.js";
-import { colsOf, formatShape, rowsOf, type Shape } from "./shape.js";
+import { formatShape, type Shape } from "./shape.js";
 import { typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
 import { typedBuilders } from "./simplify-typed.js";
-import { flattenPoint, type TypedValue } from "./values.js";
+import { flattenPoint, fromEntries, type TypedValue } from "./values.js";
+import { freshName } from "./shared-names.js";
 
 export interface TypedTraceRow {
   /** The quantity (a1) or, backward, its adjoint (dJ/da1). */
@@ -46,26 +47,13 @@ function nameQuantities(program: TypedProgram, order: readonly TExpr[], active: 
   const names = new Map<TExpr, string>();
   const bound = bindingNames(program);
   const used = new Set<string>([...typedVariablesOf(program.result).keys(), ...bound.values()]);
-  const fresh = (base: string, numbered: boolean): string => {
-    if (!numbered && !used.has(base)) return used.add(base), base;
-    let k = 1;
-    while (used.has(`${base}${k}`)) k++;
-    return used.add(`${base}${k}`), `${base}${k}`;
-  };
   for (const node of order) {
     if (node.kind === "var") names.set(node, node.name);
     else if (bound.has(node)) names.set(node, bound.get(node) as string);
   }
-  if (!names.has(program.result)) names.set(program.result, fresh("J", false));
-  for (const node of order) if (!names.has(node) && !isTrivial(node, active)) names.set(node, fresh("t", true));
+  if (!names.has(program.result)) names.set(program.result, freshName("J", used, false));
+  for (const node of order) if (!names.has(node) && !isTrivial(node, active)) names.set(node, freshName("t", used));
   return names;
-}
-
-/** Numbers (row-major) as a value of `shape`: a number, an array, or an array of rows. */
-function asValue(shape: Shape, numbers: readonly number[]): TypedValue {
-  if (shape.kind === "scalar") return numbers[0];
-  if (shape.kind !== "matrix") return [...numbers];
-  return Array.from({ length: rowsOf(shape) }, (_, r) => numbers.slice(r * colsOf(shape), (r + 1) * colsOf(shape)));
 }
 
 /**
@@ -110,7 +98,7 @@ export function typedTrace(program: TypedProgram, given: ReadonlyMap<string, Typ
   const valueOf = (node: TExpr): TypedValue => {
     const l = lowered.get(node);
     if (l === undefined) throw new Error("internal: a traced node was not lowered");
-    return asValue(node.shape, l.elements.map((e) => numbers.get(e.id) as number));
+    return fromEntries(node.shape, l.elements.map((e) => numbers.get(e.id) as number));
   };
 
   const forward: TypedTraceRow[] = forwardNodes.map((node) => {

@@ -2,7 +2,7 @@
 // (the JSON a user writes in --at-file). Flattened to the scalar point the differentiators
 // read, and gradients folded back into their variable's shape.
 import { mulberry32, uniform } from "../util/prng.js";
-import { elementName } from "./lower.js";
+import { elementNames } from "./lower.js";
 import { colsOf, describeShape, matrixShape, rowsOf, SCALAR, vectorShape, type Shape } from "./shape.js";
 
 export type TypedValue = number | readonly number[] | readonly (readonly number[])[];
@@ -52,25 +52,21 @@ export function flattenPoint(shapes: ReadonlyMap<string, Shape>, values: Readonl
   for (const [name, value] of values) {
     const shape = shapes.get(name) ?? shapeOfValue(name, value);
     const entries = entriesOf(value, shape, name);
-    const cols = colsOf(shape);
-    for (let r = 0; r < rowsOf(shape); r++) for (let c = 0; c < cols; c++) point.set(elementName(name, shape, r, c), entries[r * cols + c]);
+    elementNames(name, shape).forEach((element, k) => point.set(element, entries[k]));
   }
   return point;
 }
 
-/** Per-element numbers (keyed by element name) folded into the variable's shape. */
+/** Row-major numbers as a value of `shape`: a number, an array, or an array of rows. */
+export function fromEntries(shape: Shape, numbers: readonly number[]): TypedValue {
+  if (shape.kind === "scalar") return numbers[0];
+  if (shape.kind !== "matrix") return [...numbers];
+  return Array.from({ length: shape.rows }, (_, r) => numbers.slice(r * shape.cols, (r + 1) * shape.cols));
+}
+
+/** Per-element numbers (keyed by element name, asked for row-major) folded into the variable's shape. */
 export function reshape(name: string, shape: Shape, byElement: (elementName: string) => number): TypedValue {
-  switch (shape.kind) {
-    case "scalar":
-      return byElement(name);
-    case "vector":
-    case "row":
-      return Array.from({ length: rowsOf(shape) * colsOf(shape) }, (_, k) =>
-        byElement(elementName(name, shape, shape.kind === "vector" ? k : 0, shape.kind === "row" ? k : 0)),
-      );
-    case "matrix":
-      return Array.from({ length: shape.rows }, (_, r) => Array.from({ length: shape.cols }, (_, c) => byElement(elementName(name, shape, r, c))));
-  }
+  return fromEntries(shape, elementNames(name, shape).map(byElement));
 }
 
 /**

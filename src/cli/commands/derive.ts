@@ -8,23 +8,21 @@ import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import type { ParsedArgs } from "../args.js";
 import {
-  bindingNames, definitionTexts, gradientPrintout, LAYOUT_NOTE, printMatrixGradientLatex, printTyped, printTypedLatex, whereLines, type TExpr,
+  bindingNames, definitionTexts, freshName, gradientPrintout, LAYOUT_NOTE, printMatrixGradientLatex, printTyped, printTypedLatex, whereLines, type TExpr,
 } from "../../typed/index.js";
 import { parseShapes, readProgram, wantsTyped } from "../typed-input.js";
-import { scalarResult, typedWrt } from "./grad-typed.js";
+import { requireScalar, typedWrt } from "./grad-typed.js";
 
 function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
   for (const option of ["raw", "order", "mode"] as const) {
     if (values[option] !== undefined) throw new UsageError(`derive: --${option} is for scalar expressions; a matrix-form gradient is first order and simplified`);
   }
   const program = readProgram(text, parseShapes(stringOption(values, "shape"), "derive"), "expression");
-  scalarResult(program, "derive");
+  requireScalar(program, "derive");
   const wrt = [...typedWrt(program, wrtOption(stringOption(values, "wrt"), "derive"), "derive").keys()];
   if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", 'e.g. diffscope derive "x: R^3; sum(x .^ 2)" --wrt x');
   // The output is J, unless the program already uses that name (then J1, J2, …).
-  const taken = new Set([...program.shapes.keys(), ...program.bindings.map((b) => b.name)]);
-  let output = "J";
-  for (let k = 1; taken.has(output); k++) output = `J${k}`;
+  const output = freshName("J", new Set([...program.shapes.keys(), ...program.bindings.map((b) => b.name)]), false);
   if (values.latex === true && values.json !== true) {
     io.stdout(`${printMatrixGradientLatex(program, { wrt, output })}\n`);
     return EXIT.ok;

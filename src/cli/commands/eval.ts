@@ -6,7 +6,7 @@ import { EXIT } from "../io.js";
 import { formatTypedBlock } from "../../typed/format-value.js";
 import { lower } from "../../typed/lower.js";
 import { formatShape } from "../../typed/shape.js";
-import { reshape } from "../../typed/values.js";
+import { fromEntries } from "../../typed/values.js";
 import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
 
 export const evalCommand: Command = {
@@ -30,8 +30,7 @@ examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2
       const input = readTypedInput(positionals[0], values, "eval");
       const { shape, elements } = lower(input.program.result);
       const numbers = elements.map((e) => evaluate(e, input.point));
-      let k = 0;
-      const value = reshape("value", shape, () => numbers[k++]);
+      const value = fromEntries(shape, numbers);
       // A row vector prints as the transpose of its column ([1, 2, 3]'), which reads back as a row.
       const text = `${formatTypedBlock(value, 17, "")}${shape.kind === "row" ? "'" : ""}`;
       io.stdout(values.json ? `${toJson({ value, shape: formatShape(shape) })}\n` : `${text}\n`);

@@ -3,7 +3,6 @@
 import { typedGradient, type TypedGradient } from "../../diff/typed.js";
 import type { GradientOptions, MethodName } from "../../diff/types.js";
 import { formatTypedBlock, formatTypedInline } from "../../typed/format-value.js";
-import { lowerScalar } from "../../typed/lower.js";
 import { printTyped } from "../../typed/print.js";
 import type { TypedProgram } from "../../typed/program.js";
 import { describeShape, formatShape, isScalar, type Shape } from "../../typed/shape.js";
@@ -21,15 +20,14 @@ export function programText(program: TypedProgram): string {
   return program.source.replace(/\s+/g, " ").trim();
 }
 
-/** The scalar-valued result as one scalar expression, or a UsageError naming its shape. */
-export function scalarResult(program: TypedProgram, command: string): ReturnType<typeof lowerScalar> {
+/** A UsageError naming the result's shape when it is not a scalar (a gradient needs one). */
+export function requireScalar(program: TypedProgram, command: string): void {
   if (!isScalar(program.result.shape)) {
     throw new UsageError(
       `${command}: the expression is ${describeShape(program.result.shape)}; a gradient needs a scalar`,
       "reduce it to a scalar, e.g. sum(…), dot(…, …) or norm2(…)^2",
     );
   }
-  return lowerScalar(program.result);
 }
 
 /** --wrt names typed variables (W, x); default every variable of the expression. */
@@ -58,7 +56,7 @@ export function atLines(input: TypedInput): string {
 }
 
 export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>, methods: readonly MethodName[], options: GradientOptions, json: boolean, io: Io): number {
-  scalarResult(input.program, "grad");
+  requireScalar(input.program, "grad");
   if (wrt.size === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x: R^3; sum(x .^ 2)" --seed 1');
   const typed = new Map(methods.map((method) => [method, typedGradient(input.program, input.values, { ...options, method, wrt: [...wrt.keys()] })]));
   const results = new Map([...typed].map(([m, t]) => [m, t.scalar]));

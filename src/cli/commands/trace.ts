@@ -9,7 +9,7 @@ import { EXIT, UsageError } from "../io.js";
 import { printSteps, wrtList } from "./steps.js";
 import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
 import { renderTypedTrace, typedTrace } from "../../typed/index.js";
-import { scalarResult, typedWrt } from "./grad-typed.js";
+import { requireScalar, typedWrt } from "./grad-typed.js";
 import { wrtOption, type ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
 
@@ -19,7 +19,7 @@ function runTypedTrace(text: string, values: ParsedArgs["values"], io: Io): numb
     throw new UsageError("trace: give the point with --at, --at-file or --seed", 'e.g. diffscope trace "x: R^3; sum(sigmoid(x))" --seed 1');
   }
   const input = readTypedInput(text, values, "trace");
-  scalarResult(input.program, "trace");
+  requireScalar(input.program, "trace");
   const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "trace"), "trace");
   const trace = typedTrace(input.program, input.values, [...wrt.keys()]);
   io.stdout(values.json === true ? `${toJson({ program: input.program.source, ...trace })}\n` : renderTypedTrace(trace));
