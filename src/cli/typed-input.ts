@@ -3,6 +3,7 @@
 // takes the typed path when any of these is given or when its text is typed (a header, a
 // transpose, .*, a literal, sum/dot/norm2); plain scalar input keeps the scalar path exactly.
 import { readFileSync } from "node:fs";
+import type { Expr } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
 import { ParseError, parse } from "../parse/parse.js";
 import { lower } from "../typed/lower.js";
@@ -12,7 +13,7 @@ import { parseShapeSpec, SHAPE_SPEC_HELP, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
-import { InputParseError, notAVariable, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import { InputParseError, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
 
@@ -47,18 +48,20 @@ export function readProgram(text: string, shapes: ReadonlyMap<string, Shape>, wh
   }
 }
 
-/** Whether the command should read its expression as typed. */
-export function wantsTyped(text: string | undefined, values: ParsedArgs["values"]): boolean {
-  if (values.shape !== undefined || values["at-file"] !== undefined || values.seed !== undefined) return true;
-  if (typeof values.at === "string" && /[[\]]/.test(values.at)) return true;
-  if (text === undefined) return false;
+/**
+ * The expression as scalar, when the command takes the scalar path; undefined when it takes the
+ * typed path: a typed option was given, or the text reads only as typed (the typed reader
+ * accepts a superset and reports the same errors for plain scalar mistakes). The text is
+ * parsed once, here.
+ */
+export function scalarExpression(text: string | undefined, values: ParsedArgs["values"], command: string): Expr | undefined {
+  if (text === undefined) return parseExpressionArg(text, command); // says what is missing
+  if (values.shape !== undefined || values["at-file"] !== undefined || values.seed !== undefined) return undefined;
+  if (typeof values.at === "string" && /[[\]]/.test(values.at)) return undefined;
   try {
-    parse(text);
-    return false;
+    return parse(text);
   } catch (error) {
-    // Scalar text that does not read is read again as typed: the typed reader accepts a
-    // superset and reports the same errors for plain scalar mistakes.
-    if (error instanceof ParseError) return true;
+    if (error instanceof ParseError) return undefined;
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // `check` with vectors and matrices: answers in matrix form, checked entry by entry.
 import type { ProblemSpec } from "../../check/problem.js";
 import type { TypedProblemReader } from "../../check/typed.js";
-import { parseShapes, parseTypedAt, readProgram, wantsTyped } from "../typed-input.js";
+import { parseShapes, parseTypedAt, readProgram, scalarExpression } from "../typed-input.js";
 
 /** Reads typed text for a problem; shapes come from --shape or a batch problem's "shape". */
 export const typedReader: TypedProblemReader = {
@@ -13,5 +13,5 @@ export const typedReader: TypedProblemReader = {
 /** A problem is typed when it declares shapes or its expression only reads as typed. */
 export function isTypedProblem(spec: ProblemSpec): boolean {
   if (spec.shapes !== undefined || (spec.at ?? "").includes("[") || (spec.values ?? []).some((v) => typeof v.item !== "number")) return true;
-  return spec.expression.trim() !== "" && wantsTyped(spec.expression, {});
+  return spec.expression.trim() !== "" && scalarExpression(spec.expression, {}, "check") === undefined;
 }

@@ -2,7 +2,7 @@ import { dagSize, variablesOf } from "../../ast/walk.js";
 import { deriveN } from "../../diff/symbolic/index.js";
 import { printLatex } from "../../print/latex.js";
 import { printExpr } from "../../print/text.js";
-import { expectPositionals, parseCommandArgs, parseExpressionArg, stringOption, wrtOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
@@ -10,7 +10,7 @@ import type { ParsedArgs } from "../args.js";
 import {
   bindingNames, definitionTexts, freshName, gradientPrintout, LAYOUT_NOTE, printMatrixGradientLatex, printTyped, printTypedLatex, whereLines, type TExpr,
 } from "../../typed/index.js";
-import { parseShapes, readProgram, wantsTyped } from "../typed-input.js";
+import { parseShapes, readProgram, scalarExpression } from "../typed-input.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
 
 function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
@@ -81,8 +81,8 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "derive");
     expectPositionals(positionals, 1, "derive");
-    if (wantsTyped(positionals[0], values)) return runTypedDerive(positionals[0], values, io);
-    const f = parseExpressionArg(positionals[0], "derive");
+    const f = scalarExpression(positionals[0], values, "derive");
+    if (f === undefined) return runTypedDerive(positionals[0], values, io);
     const wrt = wrtOption(stringOption(values, "wrt"), "derive") ?? variablesOf(f);
     if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", `e.g. diffscope derive "x^2" --wrt x`);
     const orderText = stringOption(values, "order") ?? "1";

@@ -1,5 +1,5 @@
 import { evaluate } from "../../eval/evaluate.js";
-import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -7,7 +7,7 @@ import { formatTypedBlock } from "../../typed/format-value.js";
 import { lower } from "../../typed/lower.js";
 import { formatShape } from "../../typed/shape.js";
 import { fromEntries } from "../../typed/values.js";
-import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
+import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
 
 export const evalCommand: Command = {
   name: "eval",
@@ -26,7 +26,8 @@ examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "eval");
     expectPositionals(positionals, 1, "eval");
-    if (wantsTyped(positionals[0], values)) {
+    const expr = scalarExpression(positionals[0], values, "eval");
+    if (expr === undefined) {
       const input = readTypedInput(positionals[0], values, "eval");
       const { shape, elements } = lower(input.program.result);
       const numbers = elements.map((e) => evaluate(e, input.point));
@@ -36,7 +37,6 @@ examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2
       io.stdout(values.json ? `${toJson({ value, shape: formatShape(shape) })}\n` : `${text}\n`);
       return EXIT.ok;
     }
-    const expr = parseExpressionArg(positionals[0], "eval");
     const point = parsePoint(stringOption(values, "at"), "eval");
     const value = evaluate(expr, point);
     io.stdout(values.json ? `${toJson({ value })}\n` : `${formatValue(value)}\n`);

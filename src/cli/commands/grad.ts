@@ -3,11 +3,11 @@ import { pointNames } from "../../eval/evaluate.js";
 import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
 import { METHOD_NAMES, type GradientOptions, type GradientResult, type MethodName } from "../../diff/types.js";
 import { printExpr } from "../../print/text.js";
-import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption, wrtOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parsePoint, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
-import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
+import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
 import { runTypedGrad, typedWrt } from "./grad-typed.js";
 
 const SCHEMES = ["forward", "backward", "central", "richardson"] as const;
@@ -45,12 +45,12 @@ forward, reverse) other than itself; finite differences also report their own er
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "grad");
     expectPositionals(positionals, 1, "grad");
-    if (wantsTyped(positionals[0], values)) {
+    const f = scalarExpression(positionals[0], values, "grad");
+    if (f === undefined) {
       const input = readTypedInput(positionals[0], values, "grad");
       const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "grad"), "grad");
       return runTypedGrad(input, wrt, parseMethods(stringOption(values, "method")), parseGradientOptions(values), values.json === true, io);
     }
-    const f = parseExpressionArg(positionals[0], "grad");
     const point = parsePoint(stringOption(values, "at"), "grad");
     const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
     const methods = parseMethods(stringOption(values, "method"));

@@ -1,12 +1,12 @@
 import { dagSize } from "../../ast/walk.js";
 import { printLatex } from "../../print/latex.js";
 import { printExpr } from "../../print/text.js";
-import { expectPositionals, parseCommandArgs, parseExpressionArg, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatTable, toJson } from "../format.js";
 import { EXIT, type Io } from "../io.js";
 import { bindingNames, describeShape, formatShape, lower, printTyped } from "../../typed/index.js";
-import { parseShapes, readProgram, wantsTyped } from "../typed-input.js";
+import { parseShapes, readProgram, scalarExpression } from "../typed-input.js";
 
 function runTypedParse(text: string, shapes: string | undefined, json: boolean, io: Io): number {
   const program = readProgram(text, parseShapes(shapes, "parse"), "expression");
@@ -46,8 +46,8 @@ of every quantity, and the size of the scalar expressions it lowers to (W_i_j, x
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "parse");
     expectPositionals(positionals, 1, "parse");
-    if (wantsTyped(positionals[0], values)) return runTypedParse(positionals[0], stringOption(values, "shape"), values.json === true, io);
-    const expr = parseExpressionArg(positionals[0], "parse");
+    const expr = scalarExpression(positionals[0], values, "parse");
+    if (expr === undefined) return runTypedParse(positionals[0], stringOption(values, "shape"), values.json === true, io);
     const info = { text: printExpr(expr), latex: printLatex(expr), treeSize: expr.treeSize, dagSize: dagSize(expr) };
     io.stdout(
       values.json

@@ -2,12 +2,12 @@
 import { evaluate } from "../../eval/evaluate.js";
 import { printBounded } from "../../print/text.js";
 import { traceAt, type Trace } from "../../trace/index.js";
-import { expectPositionals, parseCommandArgs, parseExpressionArg, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
 import { printSteps, wrtList } from "./steps.js";
-import { readTypedInput, TYPED_HELP, TYPED_OPTIONS, wantsTyped } from "../typed-input.js";
+import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
 import { renderTypedTrace, typedTrace } from "../../typed/index.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
 import { wrtOption, type ParsedArgs } from "../args.js";
@@ -92,8 +92,8 @@ examples: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "trace");
     expectPositionals(positionals, 1, "trace");
-    if (wantsTyped(positionals[0], values)) return runTypedTrace(positionals[0], values, io);
-    const f = parseExpressionArg(positionals[0], "trace");
+    const f = scalarExpression(positionals[0], values, "trace");
+    if (f === undefined) return runTypedTrace(positionals[0], values, io);
     const atText = stringOption(values, "at");
     if (atText === undefined) throw new UsageError("trace: give the point with --at", 'e.g. diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1');
     const point = parsePoint(atText, "trace");
