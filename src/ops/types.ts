@@ -15,6 +15,13 @@ export interface Algebra<T> {
   pow(a: T, b: T): T;
   /** Any other op of the table, by name. */
   call(op: string, args: readonly T[]): T;
+  /**
+   * True for an algebra that builds expressions for people to read (symbolic derivatives, the
+   * trace, matrix-form derivatives): the op table's rules give it their textbook forms, such as
+   * 1 - tanh(x)^2. Every other algebra computes, and gets each rule in a form without
+   * cancellation, such as sech(x)^2 (src/ops/accurate.ts derives it from the textbook form).
+   */
+  readonly textbook?: boolean;
 }
 
 export type PartialRule = <T>(A: Algebra<T>, args: readonly T[], out: T) => T;
