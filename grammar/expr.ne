@@ -8,6 +8,7 @@
 #                                                    looser than powers: -x^2 = -(x^2)
 #   OpenPower, NumberPower       a ^ b, a ** b, a .^ b  right-associative; 2^-3 is allowed
 #   Open, Number                 names, calls, ( … ), [1, 2; 3, 4], a' (transpose), numbers
+#                                (decimal, or 0x1F, 0b101, 0o17: the lexer gives all as %number)
 #
 # The typed operators (.* ./ .^, ', [ ]) parse everywhere; the scalar reader (build.ts) refuses
 # them and the typed reader (src/typed) gives them their vector and matrix meaning.
@@ -31,20 +32,15 @@ import {
   bareNumberOperand,
   binary,
   exponent,
-  firstArgument,
   firstExponent,
-  firstSign,
+  firstItem,
   functionCall,
   implicitProduct,
   matrixLiteral,
-  firstRow,
-  nextRow,
-  firstEntry,
-  nextEntry,
   nameReference,
-  nextArgument,
   nextExponent,
-  nextSign,
+  nextItem,
+  nextSeparatedItem,
   numberLiteral,
   openOperand,
   parenthesized,
@@ -129,17 +125,18 @@ Sign -> %minus {% id %} | %plus {% id %}
 
 # ---- powers, right-associative: a ^ b ^ c = a ^ (b ^ c) ----
 # The exponent is a unary-level expression (2^-3, 2^-x^2 = 2^(-(x^2))). The tower is read
-# as a flat left-recursive list and grouped to the right by its postprocessor: written
-# right-recursively, an Earley parser re-completes every open level at each operand, which
-# is quadratic in the height of the tower.
+# as a flat left-recursive list: written right-recursively, an Earley parser re-completes
+# every open level at each operand, which is quadratic in the height of the tower. Its
+# postprocessor makes the node at once and groups the list to the right only when the tree
+# is read (postprocessors run at every completion, so they must not walk the list).
 OpenPower -> Open PowerTail                       {% powerTower %}
 NumberPower -> Number PowerTail                   {% powerTower %}
 PowerTail -> Exponent                             {% firstExponent %}
            | PowerTail Exponent                   {% nextExponent %}
 Exponent -> %power Operand                        {% exponent %}
           | %power Signs Operand                  {% signedExponent %}
-Signs -> Sign                                     {% firstSign %}
-       | Signs Sign                               {% nextSign %}
+Signs -> Sign                                     {% firstItem %}
+       | Signs Sign                               {% nextItem %}
 Operand -> Number {% bareNumberOperand %} | Open {% openOperand %}
 
 # ---- operands ----
@@ -149,10 +146,11 @@ Open -> %name                                     {% nameReference %}
       | %open Sum %close                          {% parenthesized %}
       | %lbracket Rows %rbracket                  {% matrixLiteral %}
       | Open %transpose                           {% transposed %}
-# [1, 2; 3, 4]: rows split by ";", entries by ","
-Rows -> Entries                                   {% firstRow %}
-      | Rows %semicolon Entries                   {% nextRow %}
-Entries -> Sum                                    {% firstEntry %}
-         | Entries %comma Sum                     {% nextEntry %}
-Arguments -> Sum                                  {% firstArgument %}
-           | Arguments %comma Sum                 {% nextArgument %}
+# [1, 2; 3, 4]: rows split by ";", entries by ","; lists stay linked until their closing
+# bracket (matrixLiteral, functionCall), since a list rule completes after every item.
+Rows -> Entries                                   {% firstItem %}
+      | Rows %semicolon Entries                   {% nextSeparatedItem %}
+Entries -> Sum                                    {% firstItem %}
+         | Entries %comma Sum                     {% nextSeparatedItem %}
+Arguments -> Sum                                  {% firstItem %}
+           | Arguments %comma Sum                 {% nextSeparatedItem %}

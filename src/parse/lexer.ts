@@ -1,14 +1,28 @@
 // The moo lexer for expressions. Whitespace is lexed (so moo tracks line and column) and
 // then skipped before tokens reach the grammar.
 import moo from "moo";
+import type { SourcePosition } from "./errors.js";
+import { readerWork } from "./work.js";
 
+// Every rule matches in time linear in what it reads: no two parts of a rule may take the same
+// digits (`[0-9]+\.?[0-9]*` could split n digits n ways, and failing on them took O(n²)).
+const DIGITS = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)/.source;
 /** Digits with at most one decimal point (`2`, `1.5`, `.5`, `3.`), then an optional exponent. */
-const NUMBER = /(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
+const NUMBER = new RegExp(`${DIGITS}(?:[eE][+-]?[0-9]+)?`);
+/** `2e+` with no digit after the sign: mathjs refuses it too, rather than reading 2*e + … */
+const BAD_EXPONENT = new RegExp(`${DIGITS}[eE][+-](?![0-9])`);
+/**
+ * 0x1F, 0b101, 0o17, with an optional fraction (0xF.8), as mathjs reads them: the prefix takes
+ * every letter and digit after it, so `0x1G` or `0x10y` is one malformed number (checked by
+ * `radixNumber`), never 0·x1G or 16·y. The uppercase prefixes 0X, 0B, 0O are lexed the same way
+ * and refused: mathjs reads 0X10 as 0·X10, which is surely not what was meant.
+ */
+const RADIX_NUMBER = /0[boxBOX][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)?/;
 
 const baseLexer = moo.compile({
   whitespace: { match: /[ \t\r\n]+/, lineBreaks: true },
-  // `2e+` with no digit after the sign: mathjs refuses it too, rather than reading 2*e + …
-  badExponent: /(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-](?![0-9])/,
+  radixNumber: RADIX_NUMBER,
+  badExponent: BAD_EXPONENT,
   number: NUMBER,
   // A name directly followed by "(" is a function name, so `x (y)` is always a call (as in
   // mathjs) and never the implicit product x*(y); the grammar needs no lookahead for it.
@@ -33,12 +47,23 @@ const baseLexer = moo.compile({
 
 export type Token = moo.Token;
 
-/** Every token of `text` except whitespace, in order; an `invalid` token ends the list. */
-export function tokenize(text: string): Token[] {
-  baseLexer.reset(text);
+const START: SourcePosition = { offset: 0, line: 1, column: 1 };
+const initialState = baseLexer.reset("").save();
+
+/**
+ * Every token of `text[from.offset, end)` except whitespace, in order; an `invalid` token ends
+ * the list. Tokens carry their place in the whole `text` (`from` is where the slice starts), so
+ * a statement of a long program is lexed on its own with the positions it has in the program.
+ */
+export function tokenize(text: string, from: SourcePosition = START, end: number = text.length): Token[] {
+  const whole = from.offset === 0 && end === text.length;
+  baseLexer.reset(whole ? text : text.slice(from.offset, end), { ...initialState, line: from.line, col: from.column });
+  readerWork.characters += end - from.offset;
   const tokens: Token[] = [];
   for (let token = baseLexer.next(); token !== undefined; token = baseLexer.next()) {
-    if (token.type !== "whitespace") tokens.push(token);
+    if (token.type === "whitespace") continue;
+    if (!whole) token.offset += from.offset;
+    tokens.push(token);
   }
   return tokens;
 }
@@ -57,3 +82,36 @@ export const grammarLexer = {
   formatError: (token: Token, message?: string): string => baseLexer.formatError(token, message),
   has: (tokenType: string): boolean => baseLexer.has(tokenType),
 };
+
+const RADIXES: Readonly<Record<string, { readonly base: number; readonly name: string; readonly digits: string; readonly example: string }>> = {
+  b: { base: 2, name: "binary", digits: "0 and 1", example: "0b101" },
+  o: { base: 8, name: "octal", digits: "0 to 7", example: "0o17" },
+  x: { base: 16, name: "hexadecimal", digits: "0 to 9 and a to f (or A to F)", example: "0x1F" },
+};
+
+/**
+ * The value of a `radixNumber` token (0x1F = 31, 0b1.1 = 1.5), computed as mathjs 15 does; or
+ * what is wrong with it, and how to write what was probably meant.
+ */
+export function radixNumber(text: string): { readonly value: number } | { readonly problem: string; readonly hint: string } {
+  const letter = text[1];
+  const radix = RADIXES[letter.toLowerCase()];
+  const digits = text.slice(2);
+  const [whole, fraction] = digits.split(".");
+  const product = `to multiply 0 by ${digits}, write 0*${digits}`;
+  if (letter !== letter.toLowerCase()) {
+    return { problem: `uppercase prefix 0${letter}`, hint: `a ${radix.name} number starts with 0${letter.toLowerCase()}, as in ${radix.example} (${product})` };
+  }
+  const digitsHint = `a ${radix.name} number takes the digits ${radix.digits} after 0${letter}, as in ${radix.example} (${product})`;
+  if (fraction === undefined && /^[0-9a-fA-F]*i[0-9]*$/.test(whole)) {
+    return { problem: "word-size suffix", hint: `mathjs's signed forms such as 0xFFi8 are not supported; write the value, e.g. -1` };
+  }
+  if (whole === "") return { problem: `no digits after 0${letter}`, hint: digitsHint };
+  const isDigit = (c: string): boolean => !Number.isNaN(Number.parseInt(c, radix.base));
+  if (![...whole, ...(fraction ?? "")].every(isDigit)) return { problem: `not a ${radix.name} number`, hint: digitsHint };
+  if (fraction === undefined) return { value: Number(text) };
+  // mathjs adds the fraction's digits one by one; doing the same gives the same float.
+  let part = 0;
+  for (let i = 0; i < fraction.length; i++) part += Number.parseInt(fraction[i], radix.base) / Math.pow(radix.base, i + 1);
+  return { value: Number.parseInt(whole, radix.base) + part };
+}

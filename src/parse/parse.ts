@@ -6,14 +6,17 @@ import type { Expr } from "../ast/expr.js";
 import { buildExpr } from "./build.js";
 import { ParseError, type SourcePosition } from "./errors.js";
 import grammar from "./grammar.generated.js";
-import { tokenize, type Token } from "./lexer.js";
+import { radixNumber, tokenize, type Token } from "./lexer.js";
 import type { Syntax } from "./syntax.js";
+import { readerWork } from "./work.js";
 
 export { ParseError } from "./errors.js";
 
 /**
- * Deepest parenthesis nesting accepted. Parsing is iterative, so this is not a stack limit;
- * it bounds work and memory and gives a clear message instead.
+ * Deepest nesting accepted, counting every level the reader nests: parentheses, brackets and
+ * calls, unary signs (- - x), and powers (x^y^z, which group to the right). Flat chains (a sum
+ * of 100,000 terms) nest nothing. Parsing is iterative, so this is not a stack limit; it bounds
+ * work and memory, and the depth of every tree later stages walk, with a clear message.
  */
 export const MAX_NESTING_DEPTH = 10_000;
 
@@ -24,9 +27,13 @@ export function parse(text: string): Expr {
   return guarded(text, () => buildExpr(singleParse(text), text));
 }
 
-/** The syntax tree of `text`, before names are resolved (the typed reader builds from it). */
-export function parseSyntax(text: string): Syntax {
-  return guarded(text, () => singleParse(text));
+/**
+ * The syntax tree of `text`, before names are resolved (the typed reader builds from it). With
+ * `from` and `end`, only that slice of `text` is read (a statement of a program), and tokens and
+ * errors keep their place in the whole text.
+ */
+export function parseSyntax(text: string, from?: SourcePosition, end?: number): Syntax {
+  return guarded(text, () => singleParse(text, from, end));
 }
 
 /** How many parses the grammar finds for `text`: 1 for every valid input (a ParseError instead of 0). */
@@ -48,21 +55,26 @@ function guarded<T>(text: string, work: () => T): T {
   }
 }
 
-function singleParse(text: string): Syntax {
-  const results = runParser(text);
+function singleParse(text: string, from?: SourcePosition, end?: number): Syntax {
+  const results = runParser(text, from, end);
   if (results.length !== 1) throw new Error(`internal: the grammar is ambiguous (${results.length} parses of ${JSON.stringify(text)})`);
   return results[0];
 }
 
 /** The parse results; throws ParseError for lexer errors, unexpected tokens and incomplete input. */
-function runParser(text: string): Syntax[] {
-  const tokens = tokenize(text);
-  checkTokens(tokens, text);
+function runParser(text: string, from: SourcePosition = { offset: 0, line: 1, column: 1 }, end: number = text.length): Syntax[] {
+  const tokens = tokenize(text, from, end);
+  checkTokens(tokens, text, from);
   // nearley reads the tokens already lexed and checked above, not the text a second time.
   let next = 0;
   const replay = {
     reset: (): void => undefined,
-    next: (): Token | undefined => tokens[next++],
+    next: (): Token | undefined => {
+      // nearley asks for a token when the column before it is complete (and drops old columns).
+      const { table, current } = parser as unknown as ParseTable;
+      readerWork.states += table[current].states.length;
+      return tokens[next++];
+    },
     save: (): Record<string, never> => ({}),
     formatError: (): string => "",
     has: (): boolean => true,
@@ -92,21 +104,24 @@ function positionOf(token: Token): SourcePosition {
 }
 
 /** Lexer errors, malformed numbers, empty input and runaway nesting, before parsing. */
-function checkTokens(tokens: readonly Token[], text: string): void {
+function checkTokens(tokens: readonly Token[], text: string, from: SourcePosition): void {
+  checkLexemes(tokens, text, from);
+  const { depth, token } = deepest(tokens, MAX_NESTING_DEPTH);
+  if (depth > MAX_NESTING_DEPTH) throw tooDeep(token as Token, text);
+}
+
+/**
+ * Lexer errors, malformed numbers and empty input. Radix numbers (0x1F) become number tokens
+ * whose `value` is their decimal value.
+ */
+function checkLexemes(tokens: readonly Token[], text: string, from: SourcePosition): void {
   if (tokens.length === 0) {
-    throw new ParseError(
-      { reason: "empty expression", at: { offset: 0, line: 1, column: 1 }, offending: "", expected: OPERAND_WORDS },
-      text,
-    );
+    throw new ParseError({ reason: "empty expression", at: from, offending: "", expected: OPERAND_WORDS }, text);
   }
-  let depth = 0;
   for (const token of tokens) {
     if (token.type === "invalid") {
       const character = String.fromCodePoint(token.text.codePointAt(0) as number);
-      throw new ParseError(
-        { reason: `unexpected character ${JSON.stringify(character)}`, at: positionOf(token), offending: character },
-        text,
-      );
+      throw new ParseError({ reason: `unexpected character ${JSON.stringify(character)}`, at: positionOf(token), offending: character }, text);
     }
     if (token.type === "badExponent") {
       throw new ParseError(
@@ -119,14 +134,96 @@ function checkTokens(tokens: readonly Token[], text: string): void {
         text,
       );
     }
-    if (token.type === "open" && ++depth > MAX_NESTING_DEPTH) {
-      throw new ParseError(
-        { reason: `parentheses nested more than ${MAX_NESTING_DEPTH} deep`, at: positionOf(token), offending: "(" },
-        text,
-      );
+    if (token.type === "radixNumber") {
+      const read = radixNumber(token.text);
+      if ("problem" in read) {
+        throw new ParseError({ reason: `malformed number "${token.text}": ${read.problem}`, at: positionOf(token), offending: token.text, hint: read.hint }, text);
+      }
+      token.type = "number";
+      token.value = String(read.value);
     }
-    if (token.type === "close") depth--;
   }
+}
+
+/** How deeply `text` nests, as the limit counts it (for tests); throws ParseError for bad tokens. */
+export function nestingDepth(text: string): number {
+  const tokens = tokenize(text);
+  checkLexemes(tokens, text, { offset: 0, line: 1, column: 1 });
+  return deepest(tokens, Infinity).depth;
+}
+
+/** Token types after which an operand is complete (so "-" is a subtraction, "2" a product). */
+const ENDS_OPERAND = new Set(["number", "name", "close", "rbracket", "transpose"]);
+const STARTS_OPERAND = new Set(["number", "name", "functionName", "open", "lbracket"]);
+
+/**
+ * The deepest nesting of `tokens` and the first token that reaches it, stopping at the first
+ * token deeper than `limit`. A bracket, a call's "(", a unary sign and a "^" each open a level.
+ * Nesting at a token is `base` (the levels around the current bracket) plus `run` (the signs
+ * and powers that still apply at this point of the current operand: a binary operator, an
+ * implicit product, a "," or a ";" ends the operand, and their reach with it).
+ */
+function deepest(tokens: readonly Token[], limit: number): { depth: number; token: Token | undefined } {
+  const enclosing: { base: number; run: number }[] = [];
+  let base = 0;
+  let run = 0;
+  let max = { depth: 0, token: undefined as Token | undefined };
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    const afterOperand = previous !== undefined && ENDS_OPERAND.has(previous.type as string);
+    previous = token;
+    if (afterOperand && STARTS_OPERAND.has(token.type as string)) run = 0;
+    let opens = false;
+    switch (token.type) {
+      case "open":
+      case "lbracket":
+        enclosing.push({ base, run });
+        base += run + 1;
+        run = 0;
+        opens = true;
+        break;
+      case "close":
+      case "rbracket":
+        ({ base, run } = enclosing.pop() ?? { base: 0, run: 0 });
+        break;
+      case "plus":
+      case "minus":
+        if (afterOperand) {
+          run = 0;
+        } else {
+          run++;
+          opens = true;
+        }
+        break;
+      case "power":
+        run++;
+        opens = true;
+        break;
+      case "times":
+      case "divide":
+      case "comma":
+      case "semicolon":
+        run = 0;
+        break;
+    }
+    if (opens && base + run > max.depth) {
+      max = { depth: base + run, token };
+      if (max.depth > limit) break;
+    }
+  }
+  return max;
+}
+
+function tooDeep(token: Token, text: string): ParseError {
+  return new ParseError(
+    {
+      reason: `too deeply nested: more than ${MAX_NESTING_DEPTH} levels`,
+      at: positionOf(token),
+      offending: token.text,
+      hint: "parentheses, brackets and calls count one level each, and so does each unary sign and each ^ of a power tower (a^b^c); long sums and products nest nothing",
+    },
+    text,
+  );
 }
 
 const OPERAND_WORDS = ["a number", "a variable", "a function call", '"("'];

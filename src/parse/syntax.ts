@@ -2,6 +2,7 @@
 // needed for error positions. `build.ts` turns it into hash-consed Expr nodes afterwards, so
 // partial parses that Earley explores and drops never reach the intern table.
 import type { Token } from "./lexer.js";
+import { readerWork } from "./work.js";
 
 /** The scalar operators, and their element-wise forms `.*` `./` `.^` (typed expressions only). */
 export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "emul" | "ediv" | "epow";
@@ -17,23 +18,18 @@ export type Syntax =
   /** [1, 2; 3, 4]: rows of entries; `token` is the "[". */
   | { readonly kind: "matrix"; readonly rows: readonly (readonly Syntax[])[]; readonly token: Token };
 
-/** Call arguments as built left to right: a linked list, so no array is shared and mutated. */
-export interface ArgumentList {
-  readonly last: Syntax;
-  readonly before: ArgumentList | undefined;
-}
-
 // Postprocessors receive nearley's untyped match array; each rule's shape fixes what it holds.
 
+/** A token's number: its `value`, which for 0x1F, 0b101 and 0o17 is already the decimal value. */
 export function numberLiteral(d: unknown[]): Syntax {
   const token = d[0] as Token;
-  return { kind: "number", value: Number(token.text), token };
+  return { kind: "number", value: Number(token.value), token };
 }
 
 /** `-2` folds into the number -2 (so the printer's `-2` reads back as num(-2)); `+2` is 2. */
 export function signedNumber(d: unknown[]): Syntax {
   const [sign, token] = d as [Token, Token];
-  const value = Number(token.text);
+  const value = Number(token.value);
   return { kind: "number", value: sign.text === "-" ? -value : value, token };
 }
 
@@ -71,7 +67,11 @@ export function transposed(d: unknown[]): Syntax {
   return { kind: "transpose", operand, token };
 }
 
-/** Rows and entries of a literal, built left to right as linked lists (like call arguments). */
+// Postprocessors run each time their rule completes, and Earley completes a list rule after
+// every item (Entries after each entry, Rows after each row): they must take constant time,
+// so lists stay linked while they grow and become arrays only in the rule that closes them.
+
+/** Rows and entries of a literal, call arguments and signs, built left to right as linked lists. */
 export interface ItemList<T> {
   readonly last: T;
   readonly before: ItemList<T> | undefined;
@@ -80,30 +80,31 @@ export interface ItemList<T> {
 function listToArray<T>(list: ItemList<T>): T[] {
   const items: T[] = [];
   for (let item: ItemList<T> | undefined = list; item !== undefined; item = item.before) items.push(item.last);
+  readerWork.items += items.length;
   return items.reverse();
 }
 
-export function firstEntry(d: unknown[]): ItemList<Syntax> {
-  return { last: d[0] as Syntax, before: undefined };
+/** The first item of a list: an entry, row, argument or sign. */
+export function firstItem<T>(d: unknown[]): ItemList<T> {
+  return { last: d[0] as T, before: undefined };
 }
 
-export function nextEntry(d: unknown[]): ItemList<Syntax> {
-  const [before, , last] = d as [ItemList<Syntax>, Token, Syntax];
+/** The list so far, a separator ("," or ";"), and the next item. */
+export function nextSeparatedItem<T>(d: unknown[]): ItemList<T> {
+  const [before, , last] = d as [ItemList<T>, Token, T];
   return { last, before };
 }
 
-export function firstRow(d: unknown[]): ItemList<Syntax[]> {
-  return { last: listToArray(d[0] as ItemList<Syntax>), before: undefined };
+/** The list so far and the next item, side by side (signs). */
+export function nextItem<T>(d: unknown[]): ItemList<T> {
+  const [before, last] = d as [ItemList<T>, T];
+  return { last, before };
 }
 
-export function nextRow(d: unknown[]): ItemList<Syntax[]> {
-  const [before, , last] = d as [ItemList<Syntax[]>, Token, ItemList<Syntax>];
-  return { last: listToArray(last), before };
-}
-
+/** `[ rows ]`: the "]" closes the literal, so its lists become arrays here, once. */
 export function matrixLiteral(d: unknown[]): Syntax {
-  const [token, rows] = d as [Token, ItemList<Syntax[]>];
-  return { kind: "matrix", rows: listToArray(rows), token };
+  const [token, rows] = d as [Token, ItemList<ItemList<Syntax>>];
+  return { kind: "matrix", rows: listToArray(rows).map(listToArray), token };
 }
 
 /** Two operands side by side: implicit multiplication, an ordinary `mul`. */
@@ -117,50 +118,27 @@ export function parenthesized(d: unknown[]): Syntax {
   return d[1] as Syntax;
 }
 
-export function firstArgument(d: unknown[]): ArgumentList {
-  return { last: d[0] as Syntax, before: undefined };
-}
-
-export function nextArgument(d: unknown[]): ArgumentList {
-  const [before, , last] = d as [ArgumentList, Token, Syntax];
-  return { last, before };
-}
-
 export function functionCall(d: unknown[]): Syntax {
-  const [nameToken, , list] = d as [Token, Token, ArgumentList];
-  const args: Syntax[] = [];
-  for (let item: ArgumentList | undefined = list; item !== undefined; item = item.before) args.push(item.last);
-  return { kind: "call", name: nameToken, args: args.reverse() };
+  const [nameToken, , list] = d as [Token, Token, ItemList<Syntax>];
+  return { kind: "call", name: nameToken, args: listToArray(list) };
 }
 
-// Power towers arrive as a flat list (see the grammar) and are grouped to the right here.
-
-export interface SignList {
-  readonly last: Token;
-  readonly before: SignList | undefined;
-}
+// Power towers arrive as a flat list (see the grammar) and are grouped to the right when the
+// tree is read: grouping in the postprocessor would redo the whole tower after each operand.
 
 /** One `^ [signs] operand` of a tower; `bareNumber` when the operand is a number token. */
 export interface ExponentItem {
   /** The `^`, `**` or `.^` before the operand. */
   readonly operator: Token;
-  readonly signs: SignList | undefined;
+  readonly signs: ItemList<Token> | undefined;
   readonly operand: Syntax;
   readonly bareNumber: boolean;
 }
 
-export interface ExponentList {
-  readonly last: ExponentItem;
+/** The exponents so far, linked from the last; `first` is the one whose operator the base takes. */
+export interface ExponentList extends ItemList<ExponentItem> {
   readonly before: ExponentList | undefined;
-}
-
-export function firstSign(d: unknown[]): SignList {
-  return { last: d[0] as Token, before: undefined };
-}
-
-export function nextSign(d: unknown[]): SignList {
-  const [before, last] = d as [SignList, Token];
-  return { last, before };
+  readonly first: ExponentItem;
 }
 
 /** Operand of an exponent: `Number` or `Open`, told apart by the grammar rule. */
@@ -178,37 +156,57 @@ export function exponent(d: unknown[]): ExponentItem {
 }
 
 export function signedExponent(d: unknown[]): ExponentItem {
-  const [operator, signs, operand] = d as [Token, SignList, { operand: Syntax; bareNumber: boolean }];
+  const [operator, signs, operand] = d as [Token, ItemList<Token>, { operand: Syntax; bareNumber: boolean }];
   return { operator, signs, ...operand };
 }
 
 export function firstExponent(d: unknown[]): ExponentList {
-  return { last: d[0] as ExponentItem, before: undefined };
+  const first = d[0] as ExponentItem;
+  return { last: first, before: undefined, first };
 }
 
 export function nextExponent(d: unknown[]): ExponentList {
   const [before, last] = d as [ExponentList, ExponentItem];
-  return { last, before };
+  return { last, before, first: before.first };
 }
 
-/** base ^ s0 e0 ^ s1 e1 ^ … = base ^ (s0 (e0 ^ (s1 (e1 ^ …)))), built from the right. */
+/**
+ * base ^ s0 e0 ^ s1 e1 ^ … = base ^ (s0 (e0 ^ (s1 (e1 ^ …)))). The node is made at once; its
+ * right side is grouped the first time it is read, so only the tower of the final parse is
+ * ever grouped, once.
+ */
 export function powerTower(d: unknown[]): Syntax {
   const [base, list] = d as [Syntax, ExponentList];
-  // The list is linked from its last item, the one grouped first.
+  const { operator } = list.first;
+  let right: Syntax | undefined;
+  return {
+    kind: "binary",
+    op: BINARY_OPS[operator.text],
+    left: base,
+    operator,
+    get right(): Syntax {
+      return (right ??= groupExponents(list));
+    },
+  };
+}
+
+/** The right side of a tower, built from its last exponent. */
+function groupExponents(list: ExponentList): Syntax {
   let item: ExponentList | undefined = list;
   let grouped = withSigns(item.last.signs, item.last.operand, item.last.bareNumber);
-  // Each operand's power operator is the one before it; the base takes the first.
+  // Each operand's power operator is the one before it.
   let operator = item.last.operator;
   for (item = item.before; item !== undefined; item = item.before) {
     const power: Syntax = { kind: "binary", op: BINARY_OPS[operator.text], left: item.last.operand, right: grouped, operator };
     grouped = withSigns(item.last.signs, power, false);
     operator = item.last.operator;
+    readerWork.items++;
   }
-  return { kind: "binary", op: BINARY_OPS[operator.text], left: base, right: grouped, operator };
+  return grouped;
 }
 
 /** Applies signs (innermost last) to an operand; the sign right before a number token folds into it. */
-function withSigns(signs: SignList | undefined, operand: Syntax, bareNumber: boolean): Syntax {
+function withSigns(signs: ItemList<Token> | undefined, operand: Syntax, bareNumber: boolean): Syntax {
   let result = operand;
   let sign = signs;
   if (sign !== undefined && bareNumber && result.kind === "number") {
@@ -217,6 +215,7 @@ function withSigns(signs: SignList | undefined, operand: Syntax, bareNumber: boo
   }
   for (; sign !== undefined; sign = sign.before) {
     if (sign.last.text === "-") result = { kind: "neg", operand: result };
+    readerWork.items++;
   }
   return result;
 }

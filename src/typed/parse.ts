@@ -10,7 +10,7 @@ import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
 import { elementNames } from "./lower.js";
 import type { TypedBinding, TypedProgram } from "./program.js";
 import { describeShape, SCALAR, sameShape, type Shape } from "./shape.js";
-import { isolate, positionAt, splitStatements } from "./statements.js";
+import { positionsIn, splitStatements } from "./statements.js";
 import type { TExpr } from "./texpr.js";
 
 /**
@@ -27,7 +27,8 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const used = new Map<string, Token>();
   const declaredAt = new Map<string, SourcePosition>();
   const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)) };
-  const statements = splitStatements(source);
+  const positionAt = positionsIn(source);
+  const statements = splitStatements(source, positionAt);
   let result: TExpr | undefined;
   statements.forEach((statement, index) => {
     const isLast = index === statements.length - 1;
@@ -46,22 +47,23 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
       if (used.has(name) || bound.has(name)) fail(`${name} is declared after it is used`, at, name, "declarations go first");
       declared.set(name, shape);
       if (!declaredAt.has(name)) declaredAt.set(name, at);
-      if (isLast) fail("the program ends without an expression", positionAt(source, source.length), "", "end with the expression to evaluate or differentiate");
+      if (isLast) fail("the program ends without an expression", positionAt(source.length), "", "end with the expression to evaluate or differentiate");
       return;
     }
     const text = source.slice(statement.start, statement.end);
-    if (text.trim() === "") fail("empty statement", positionAt(source, statement.start), " ", "statements are separated by ;");
-    const expr = buildTyped(parseSyntax(isolate(source, statement.start, statement.end)), source, scope);
+    if (text.trim() === "") fail("empty statement", positionAt(statement.start), " ", "statements are separated by ;");
+    // Each statement is lexed and parsed on its own, with its place in the whole source.
+    const expr = buildTyped(parseSyntax(source, statement.from, statement.end), source, scope);
     if (statement.kind === "definition") {
       const { name, at } = statement;
       if (bound.has(name)) fail(`${name} is defined twice`, at, name);
       if (declared.has(name) || used.has(name)) fail(`${name} is already a variable`, at, name, "a definition needs a new name");
       bindings.push({ name, expr });
       bound.set(name, expr);
-      if (isLast) fail("the program ends without an expression", positionAt(source, source.length), "", `end with the expression, e.g. …; ${name}`);
+      if (isLast) fail("the program ends without an expression", positionAt(source.length), "", `end with the expression, e.g. …; ${name}`);
       return;
     }
-    if (!isLast) fail("only the last statement may be a bare expression", positionAt(source, statement.start + (text.length - text.trimStart().length)), text.trim(), "name it (a = …) or move it last");
+    if (!isLast) fail("only the last statement may be a bare expression", positionAt(statement.start + (text.length - text.trimStart().length)), text.trim(), "name it (a = …) or move it last");
     result = expr;
   });
   // Declared variables first (even unused ones: their gradient is zero), then undeclared scalars.
