@@ -8,7 +8,7 @@ export { call, getOp, ALL_OPS, knownFunctionNames } from "./ops/table.js";
 export type { OpSpec, Algebra } from "./ops/types.js";
 export { printExpr, ExpressionTooLargeError } from "./print/text.js";
 export { printLatex } from "./print/latex.js";
-export { evaluate, evaluateAll, MissingVariableError, type Point } from "./eval/evaluate.js";
+export { evaluate, evaluateAll, MissingVariableError, PointValueError, type Point } from "./eval/evaluate.js";
 
 // The four differentiators behind one interface, and JAX-style functions over them.
 export { DIFFERENTIATORS, EXACT_METHODS, getDifferentiator, isMethodName } from "./diff/registry.js";

@@ -17,8 +17,11 @@
 //     - expression: z = sigmoid(W*x); 0.5*norm2(z - t)^2
 //       shape: {x: 3, W: 2x3, t: 2}  # vectors and matrices; the answer in matrix form
 //       answer: {W: "((z - t) .* z .* (1 - z)) * x'"}
-import { parse as parseYaml } from "yaml";
-import type { Labelled, ProblemSpec } from "./problem.js";
+import { parseDocument } from "yaml";
+import { caretLines } from "../parse/errors.js";
+import type { Labelled, NamedTexts, ProblemSpec } from "./problem.js";
+import { notAVariable } from "../ops/names.js";
+import { ACCEPTED_TOLERANCE, toleranceProblem } from "./value.js";
 import { shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 
 export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of problems, or {"problems": [...]}. Each problem has
@@ -43,26 +46,102 @@ export class BatchFileError extends Error {
 type Json = unknown;
 const isRecord = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** " at line:col", the source line and a caret under character `position` of `text`. */
+function lineAndCaret(text: string, position: number): string {
+  const before = text.slice(0, position).split("\n");
+  const line = before.length;
+  const column = before[line - 1].length + 1;
+  return ` at ${line}:${column}\n${caretLines(text, line, column, text[position] ?? "").join("\n")}`;
+}
+
 /** JSON.parse says "at position N"; a reader needs line:col and a caret. */
 function withLineAndColumn(message: string, text: string): string {
   const match = / at position (\d+)/.exec(message);
   if (match === null) return message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position).split("\n");
-  const line = before.length;
-  const column = before[line - 1].length + 1;
-  const source = text.split("\n")[line - 1] ?? "";
-  return `${message.replace(/ at position \d+.*$/, "")} at ${line}:${column}\n  ${source}\n  ${" ".repeat(column - 1)}^`;
+  return `${message.replace(/ at position \d+.*$/, "")}${lineAndCaret(text, Number(match[1]))}`;
 }
 
-function readDocument(text: string, fileName: string): Json {
-  try {
-    return fileName.toLowerCase().endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const detail = error instanceof Error ? withLineAndColumn(error.message, text) : String(error);
-    throw new BatchFileError(`${fileName} is not valid ${fileName.toLowerCase().endsWith(".json") ? "JSON" : "YAML"}: ${detail}`);
+/**
+ * Lists and maps nest at most this deep. A batch file needs 6 levels (problems, the list, a
+ * problem, a value map, a matrix, its rows); the readers below recurse, so the limit keeps a
+ * hostile file from exhausting the stack.
+ */
+export const MAX_BATCH_NESTING = 64;
+
+/** Whether `document` nests lists and maps deeper than MAX_BATCH_NESTING (iteratively: no recursion). */
+function nestsTooDeep(document: Json): boolean {
+  const stack: [Json, number][] = [[document, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [Json, number];
+    if (typeof value !== "object" || value === null) continue;
+    if (depth + 1 > MAX_BATCH_NESTING) return true;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
   }
+  return false;
 }
+
+/** Where bracket nesting ( [ and { outside quotes) first goes past the limit, if it does. */
+function tooDeepOffset(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_BATCH_NESTING) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function tooDeep(text: string, fileName: string, format: string): BatchFileError {
+  const offset = tooDeepOffset(text);
+  return new BatchFileError(
+    `${fileName}: the ${format} nests lists and maps more than ${MAX_BATCH_NESTING} levels deep` +
+      (offset === undefined ? "" : lineAndCaret(text, offset)) +
+      `\na batch file needs at most 6 levels (problems, the list, a problem, a value map, a matrix, its rows)`,
+  );
+}
+
+const isStackOverflow = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
+
+function readDocument(text: string, fileName: string): Json {
+  const isJson = fileName.toLowerCase().endsWith(".json");
+  const format = isJson ? "JSON" : "YAML";
+  let document: Json;
+  try {
+    document = isJson ? JSON.parse(text) : readYaml(text);
+  } catch (error) {
+    if (error instanceof BatchFileError) throw error;
+    if (isStackOverflow(error)) throw tooDeep(text, fileName, format);
+    const detail = error instanceof Error ? withLineAndColumn(error.message, text) : String(error);
+    throw new BatchFileError(`${fileName} is not valid ${format}: ${detail}`);
+  }
+  if (nestsTooDeep(document)) throw tooDeep(text, fileName, format);
+  return document;
+}
+
+/**
+ * YAML to plain data. Errors and warnings (an unknown tag such as !!foo) are both refusals with
+ * the library's line:col and caret, so nothing reaches Node's process warnings and no tagged
+ * value is read as plain text behind the user's back.
+ */
+function readYaml(text: string): Json {
+  // logLevel "error": the library logs nothing itself; every problem is reported here.
+  const document = parseDocument(text, { logLevel: "error" });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem !== undefined) {
+    if (/call stack/i.test(problem.message)) throw new RangeError("Maximum call stack size exceeded");
+    throw new YamlProblem(problem.code === "TAG_RESOLVE_FAILED" ? `${problem.message}a batch file holds text, numbers, lists and maps only: remove the tag` : problem.message);
+  }
+  return document.toJS({ maxAliasCount: 100 }) as Json;
+}
+
+/** A YAML error or warning, reported as "… is not valid YAML: <the library's message>". */
+class YamlProblem extends Error {}
 
 function asText(v: Json, where: string): string {
   if (typeof v === "string") return v;
@@ -107,25 +186,43 @@ function readWrt(v: Json, where: string): string[] | undefined {
   return names.map((n) => n.trim()).filter((n) => n !== "");
 }
 
-function readAt(v: Json, where: string): string | undefined {
+/** A map's keys are variable names: a key such as "x=100,y" is refused, naming the key and why. */
+function namedEntries(v: Record<string, Json>, where: string): [string, Json][] {
+  return Object.entries(v).map(([name, value]) => {
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new BatchFileError(`${where}: the key ${problem}`);
+    return [name, value];
+  });
+}
+
+/** "x=2,z=3" as text, or a map read into name/value pairs (kept apart, never joined into text). */
+function readAt(v: Json, where: string): string | NamedTexts | undefined {
   if (v === undefined) return undefined;
   if (isRecord(v)) {
     // A vector or matrix value is written back as a literal: [1,2,3] or [[1,2],[3,4]].
     const text = (value: Json, name: string) => (typeof value === "number" ? String(value) : Array.isArray(value) ? JSON.stringify(asValue(value, `${where}.${name}`)) : asText(value, `${where}.${name}`));
-    return Object.entries(v).map(([name, value]) => `${name}=${text(value, name)}`).join(",");
+    return namedEntries(v, where).map(([name, value]) => [name, text(value, name)] as const);
   }
   return asText(v, where);
 }
 
 const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance", "shape", "shapes"]);
 
-/** "x=3,W=3x4" or {x: 3, W: "3x4"}. */
-function readShapes(v: Json, where: string): string | undefined {
+/** "x=3,W=3x4" or {x: 3, W: "3x4"} (pairs, as for `at`). */
+function readShapes(v: Json, where: string): string | NamedTexts | undefined {
   if (v === undefined) return undefined;
   // {W: "2x3"}, {W: [2, 3]} or {x: 3}
   const shapeText = (shape: Json, name: string) => (Array.isArray(shape) ? shape.map((n, i) => asText(n, `${where}.${name}[${i}]`)).join("x") : asText(shape, `${where}.${name}`));
-  if (isRecord(v)) return Object.entries(v).map(([name, shape]) => `${name}=${shapeText(shape, name)}`).join(",");
+  if (isRecord(v)) return namedEntries(v, where).map(([name, shape]) => [name, shapeText(shape, name)] as const);
   return asText(v, where);
+}
+
+function readTolerance(v: Json, where: string): number | undefined {
+  if (v === undefined) return undefined;
+  const tolerance = asNumber(v, where);
+  const problem = toleranceProblem(tolerance);
+  if (problem !== undefined) throw new BatchFileError(`${where} ${JSON.stringify(v)} ${problem}; expected ${ACCEPTED_TOLERANCE}`);
+  return tolerance;
 }
 
 function readProblem(v: Json, index: number): ProblemSpec {
@@ -143,7 +240,7 @@ function readProblem(v: Json, index: number): ProblemSpec {
     answers: answer === undefined ? undefined : labelled(answer, `${where}.answer`, asText),
     at: readAt(v.at, `${where}.at`),
     values: value === undefined ? undefined : labelledValues(value, `${where}.value`),
-    tolerance: v.tolerance === undefined ? undefined : asNumber(v.tolerance, `${where}.tolerance`),
+    tolerance: readTolerance(v.tolerance, `${where}.tolerance`),
     shapes: readShapes(v.shape ?? v.shapes, `${where}.shape`),
   };
 }

@@ -3,7 +3,7 @@
 // and checked. Shared by the `check` command and batch files; text is parsed by the caller.
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
-import { CONSTANT_NAMES } from "../ops/table.js";
+import { notAVariable } from "../ops/names.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
 import type { TypedProblemReport } from "./typed.js";
@@ -16,14 +16,25 @@ export interface ProblemSpec {
   readonly wrt?: readonly string[];
   /** Hand-derived expressions, each for a named variable or, unnamed, in the order of wrt. */
   readonly answers?: readonly Labelled<string>[];
-  /** "x=2,z=3" (values may be constant expressions such as pi/4). */
-  readonly at?: string;
+  /**
+   * "x=2,z=3" as typed on the command line, or name/value pairs from a batch file's map (values
+   * may be constant expressions such as pi/4). Pairs stay pairs: joined into text and re-split,
+   * a key "x=100,y" would become two variables.
+   */
+  readonly at?: string | NamedTexts;
   /** Numeric answers at `at`, named or in the order of wrt (arrays for vector and matrix variables). */
   readonly values?: readonly Labelled<TypedValue>[];
   readonly tolerance?: number;
-  /** Shapes of vectors and matrices, "x=3,W=3x4" (a typed problem; answers in matrix form). */
-  readonly shapes?: string;
+  /** Shapes of vectors and matrices, "x=3,W=3x4" or pairs (a typed problem; answers in matrix form). */
+  readonly shapes?: string | NamedTexts;
 }
+
+/** name = text pairs as a batch file's map gives them, e.g. [["x", "2"], ["W", "[1,2;3,4]"]]. */
+export type NamedTexts = readonly (readonly [name: string, text: string])[];
+
+/** The value texts of `at` or `shapes`, however they were given. */
+export const valueTexts = (given: string | NamedTexts | undefined): string[] =>
+  given === undefined ? [] : typeof given === "string" ? [given] : given.map(([, text]) => text);
 
 export interface Labelled<T> {
   readonly wrt?: string;
@@ -48,7 +59,7 @@ export type ProblemReport =
 /** How the caller turns text into expressions and points (so its errors carry a caret). */
 export interface ProblemReader {
   expression(text: string, what: string): Expr;
-  point(text: string): ReadonlyMap<string, number>;
+  point(at: string | NamedTexts): ReadonlyMap<string, number>;
 }
 
 /**
@@ -63,8 +74,8 @@ export function pairWithVariables<T>(
 ): { wrt: string; item: T }[] {
   // A batch file's keys reach here unchecked: "1x" or "e" would be differentiated by as a name.
   for (const name of [...(wrt ?? []), ...items.flatMap((i) => (i.wrt === undefined ? [] : [i.wrt]))]) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ProblemError(`"${name}" is not a variable name (letters, digits and _)`);
-    if (CONSTANT_NAMES.includes(name)) throw new ProblemError(`${name} is a constant, not a variable`);
+    const problem = notAVariable(name);
+    if (problem !== undefined) throw new ProblemError(problem);
   }
   const named = items.filter((i) => i.wrt !== undefined);
   if (named.length > 0 && named.length < items.length) {

@@ -12,7 +12,7 @@ import { typedVariablesOf, type TExpr } from "../typed/texpr.js";
 import { entriesOf, flattenPoint, reshape, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { MatrixFormError } from "../typed/vjp.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
-import { overall, pairWithVariables, ProblemError, type ProblemSpec, type Verdict } from "./problem.js";
+import { overall, pairWithVariables, ProblemError, type NamedTexts, type ProblemSpec, type Verdict } from "./problem.js";
 import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
 
 export interface EntryCheck {
@@ -106,9 +106,9 @@ export interface TypedProblemReport {
 export interface TypedProblemReader {
   program(text: string, what: string, shapes: ReadonlyMap<string, Shape>, context?: TypedProgram): TypedProgram;
   /** "x=3,W=2x3" (or none) as shapes. */
-  shapes(text: string | undefined): Map<string, Shape>;
+  shapes(text: string | NamedTexts | undefined): Map<string, Shape>;
   /** "x=[1,2,3],W=[1,2;3,4]" as values. */
-  point(text: string): ReadonlyMap<string, TypedValue>;
+  point(at: string | NamedTexts): ReadonlyMap<string, TypedValue>;
 }
 
 /** A numeric answer that cannot be ∂f/∂wrt whatever its numbers: incorrect, with why. */

@@ -1,7 +1,7 @@
 // Numeric homework: "what is dy/dx at x = 2, z = 3?" — a hand-rounded number against the exact
 // partial (reverse tape), within a stated relative tolerance.
 import type { Expr } from "../ast/expr.js";
-import type { Point } from "../eval/evaluate.js";
+import { PointValueError, type Point } from "../eval/evaluate.js";
 import { reverseDifferentiator } from "../diff/reverse/differentiator.js";
 import type { PointRecord } from "./equivalence.js";
 
@@ -9,6 +9,20 @@ import type { PointRecord } from "./equivalence.js";
 export const DEFAULT_VALUE_TOLERANCE = 1e-3;
 /** Differences below this are accepted whatever the tolerance (an exact 0 computed as 1e-17). */
 export const VALUE_ABSOLUTE_FLOOR = 1e-9;
+
+/** What a relative tolerance may be, in words (for messages). */
+export const ACCEPTED_TOLERANCE = "a relative tolerance: a number greater than 0 and less than 1 (e.g. 1e-3)";
+
+/**
+ * Why `tolerance` cannot be a relative tolerance, or undefined when it can. A value is judged
+ * correct when |value − exact| ≤ tolerance·|exact|; at 1 or more, 0 and −exact would pass.
+ */
+export function toleranceProblem(tolerance: unknown): string | undefined {
+  if (typeof tolerance !== "number" || Number.isNaN(tolerance)) return "is not a number";
+  if (!(tolerance > 0)) return "is not greater than 0";
+  if (!(tolerance < 1)) return "is not less than 1 (at 1 or more, 0 and the exact value's negative would be judged correct)";
+  return undefined;
+}
 
 export interface ValueCheck {
   readonly wrt: string;
@@ -37,6 +51,9 @@ export function checkValues(
   values: readonly { readonly wrt: string; readonly value: number }[],
   tolerance: number = DEFAULT_VALUE_TOLERANCE,
 ): ValueCheck[] {
+  const problem = toleranceProblem(tolerance);
+  if (problem !== undefined) throw new RangeError(`tolerance ${String(tolerance)} ${problem}; expected ${ACCEPTED_TOLERANCE}`);
+  for (const { wrt, value } of values) if (typeof value !== "number") throw new PointValueError(`the answer for ${wrt}`, value, "a number");
   const result = reverseDifferentiator.gradient(f, point, values.map((v) => v.wrt));
   const notes: string[] = [];
   for (const kink of result.diagnostics.kinks) notes.push(`${kink.expression} is at a non-differentiable point; ${kink.convention}`);

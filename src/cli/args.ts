@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { topologicalOrder } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
-import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
+import { notAVariable } from "../ops/names.js";
+import type { NamedTexts } from "../check/problem.js";
 import { parse, ParseError } from "../parse/parse.js";
 import { UsageError } from "./io.js";
 import { editDistance } from "../util/edit-distance.js";
@@ -86,15 +87,7 @@ export function expectPositionals(positionals: readonly string[], max: number, c
   );
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Why `name` cannot be a variable, or undefined when it can. */
-export function notAVariable(name: string): string | undefined {
-  if (!NAME.test(name)) return `"${name}" is not a variable name (letters, digits and _, not starting with a digit)`;
-  if (CONSTANT_NAMES.includes(name)) return `${name} is a constant, not a variable`;
-  if (functionsNamed(name) !== undefined) return `${name} is a function, not a variable`;
-  return undefined;
-}
+export { notAVariable };
 
 /** `--wrt x,z`: a comma list of variable names, no empty entries, no repeats. */
 export function wrtOption(text: string | undefined, command: string): string[] | undefined {
@@ -150,24 +143,33 @@ export class InputParseError extends Error {
  * Parses `--at x=2,z=3` (values may be constant expressions like pi/4 or -1e-3) into a Map,
  * so any variable name, even `__proto__`, is an ordinary key.
  */
-export function parsePoint(text: string | undefined, command: string): Map<string, number> {
+/**
+ * `--at x=2,z=3` split into name/value pairs; pairs given as such (a batch file's map) are
+ * taken as they are, never joined and re-split.
+ */
+export function parsePoint(at: string | NamedTexts | undefined, command: string): Map<string, number> {
   const point = new Map<string, number>();
-  if (text === undefined) return point;
+  if (at === undefined) return point;
   const example = `e.g. --at x=2,z=3`;
-  if (text.trim() === "") throw new UsageError(`${command}: --at is empty`, example);
-  for (const rawPart of text.split(",")) {
-    const part = rawPart.trim();
-    if (part === "") throw new UsageError(`${command}: --at ${text}: an empty entry between commas`, example);
-    const eq = part.indexOf("=");
-    if (eq <= 0) throw new UsageError(`${command}: --at expects name=value pairs, got "${part}"`, example);
-    const name = part.slice(0, eq).trim();
-    const valueText = part.slice(eq + 1).trim();
+  for (const [name, valueText] of typeof at === "string" ? namedParts(at, at.split(","), command, "--at", example) : at) {
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (point.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);
     point.set(name, constantValue(valueText, name, command));
   }
   return point;
+}
+
+/** "a=1, b=2" cut at `parts` into trimmed [name, text] pairs, or a UsageError for an entry that is not name=text. */
+export function namedParts(text: string, parts: readonly string[], command: string, option: string, example: string): [string, string][] {
+  if (text.trim() === "") throw new UsageError(`${command}: ${option} is empty`, example);
+  return parts.map((rawPart) => {
+    const part = rawPart.trim();
+    if (part === "") throw new UsageError(`${command}: ${option} ${text}: an empty entry between commas`, example);
+    const eq = part.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${command}: ${option} expects name=value pairs, got "${part}"`, example);
+    return [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+  });
 }
 
 function constantValue(text: string, name: string, command: string): number {

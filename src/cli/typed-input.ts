@@ -13,7 +13,8 @@ import { parseShapeSpec, SHAPE_SPEC_HELP, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
-import { InputParseError, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import type { NamedTexts } from "../check/problem.js";
+import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
 
@@ -67,18 +68,15 @@ export function scalarExpression(text: string | undefined, values: ParsedArgs["v
 }
 
 /** `--shape x=3,W=3x4`. */
-export function parseShapes(text: string | undefined, command: string): Map<string, Shape> {
+export function parseShapes(given: string | NamedTexts | undefined, command: string): Map<string, Shape> {
   const shapes = new Map<string, Shape>();
-  if (text === undefined) return shapes;
+  if (given === undefined) return shapes;
   const example = "e.g. --shape x=3,W=3x4";
-  for (const part of text.split(",").map((p) => p.trim())) {
-    const eq = part.indexOf("=");
-    if (eq <= 0) throw new UsageError(`${command}: --shape expects name=shape pairs, got "${part}"`, example);
-    const name = part.slice(0, eq).trim();
+  for (const [name, shapeText] of typeof given === "string" ? namedParts(given, given.split(","), command, "--shape", example) : given) {
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --shape: ${problem}`, example);
-    const shape = parseShapeSpec(part.slice(eq + 1));
-    if (shape === undefined) throw new UsageError(`${command}: --shape ${name}=${part.slice(eq + 1)}: not a shape`, SHAPE_SPEC_HELP);
+    const shape = parseShapeSpec(shapeText);
+    if (shape === undefined) throw new UsageError(`${command}: --shape ${name}=${shapeText}: not a shape`, SHAPE_SPEC_HELP);
     if (shapes.has(name)) throw new UsageError(`${command}: --shape gives ${name} twice`, example);
     shapes.set(name, shape);
   }
@@ -86,21 +84,16 @@ export function parseShapes(text: string | undefined, command: string): Map<stri
 }
 
 /** `--at x=[1,2,3],W=[1,2;3,4],s=pi/4`: values as constant typed expressions (or JSON arrays). */
-export function parseTypedAt(text: string | undefined, command: string): Map<string, TypedValue> {
+export function parseTypedAt(at: string | NamedTexts | undefined, command: string): Map<string, TypedValue> {
   const values = new Map<string, TypedValue>();
-  if (text === undefined) return values;
+  if (at === undefined) return values;
   const example = "e.g. --at x=[1,2,3],W=[1,2;3,4],s=0.5";
-  for (const { start, end } of splitOutsideBrackets(text, ",")) {
-    const rawPart = text.slice(start, end);
-    const part = rawPart.trim();
-    if (part === "") throw new UsageError(`${command}: --at ${text}: an empty entry between commas`, example);
-    const eq = part.indexOf("=");
-    if (eq <= 0) throw new UsageError(`${command}: --at expects name=value pairs, got "${part}"`, example);
-    const name = part.slice(0, eq).trim();
+  const pairs = typeof at === "string" ? namedParts(at, splitOutsideBrackets(at, ",").map(({ start, end }) => at.slice(start, end)), command, "--at", example) : at;
+  for (const [name, valueText] of pairs) {
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (values.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);
-    values.set(name, constantTypedValue(part.slice(eq + 1).trim(), name, command));
+    values.set(name, constantTypedValue(valueText, name, command));
   }
   return values;
 }

@@ -2,7 +2,7 @@
 // position, and the names live here, outside the generated code.
 import { variablesOf } from "../ast/walk.js";
 import type { Expr } from "../ast/expr.js";
-import { MissingVariableError, pointNames, pointValue, type Point } from "../eval/evaluate.js";
+import { pointValue, requirePointObject, requireValues, type Point } from "../eval/evaluate.js";
 
 export interface InputLayout {
   /** Variable names in input order (first-seen order in the expression). */
@@ -17,17 +17,18 @@ export function inputLayout(roots: Expr | readonly Expr[]): InputLayout {
 }
 
 /**
- * The point's values in input order; throws MissingVariableError like the interpreters (the
- * layout already lists every variable, so no walk over the graph is needed per point).
+ * The point's values in input order; throws MissingVariableError or PointValueError like the
+ * interpreters (the layout already lists every variable, so no walk over the graph is needed per
+ * point, and the generated code never sees anything but float64s).
  */
 export function readInputs(layout: InputLayout, point: Point): Float64Array {
+  requirePointObject(point);
   const inputs = new Float64Array(layout.names.length);
-  let missing: string[] | undefined;
   for (let i = 0; i < inputs.length; i++) {
     const value = pointValue(point, layout.names[i]);
-    if (value === undefined) (missing ??= []).push(layout.names[i]);
-    else inputs[i] = value;
+    // The error path names every missing variable, or the first that is not a number.
+    if (typeof value !== "number") requireValues(layout.names, point);
+    inputs[i] = value as number;
   }
-  if (missing !== undefined) throw new MissingVariableError(missing, pointNames(point));
   return inputs;
 }

@@ -1,7 +1,7 @@
 // JAX-style functions over the differentiators: names users already know.
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
-import { evaluateAll, pointValue, requireVariables, type Point } from "../eval/evaluate.js";
+import { evaluateAll, PointValueError, pointValue, requireVariables, type Point } from "../eval/evaluate.js";
 import { numberAlgebra } from "../ops/table.js";
 import { dualAlgebra, type Dual } from "./dual.js";
 import { getDifferentiator } from "./registry.js";
@@ -30,6 +30,11 @@ export function valueAndGrad(f: Expr, at: Point, options: GradOptions = {}): { v
 
 const asList = (f: Expr | readonly Expr[]): readonly Expr[] => (Array.isArray(f) ? f : [f as Expr]);
 
+/** Throws PointValueError for a direction or cotangent entry that is not a number (once per call). */
+function requireNumberEntries(entries: Iterable<[string, unknown]>): void {
+  for (const [where, value] of entries) if (typeof value !== "number") throw new PointValueError(where, value, "a number");
+}
+
 /** Forward sweep over dual numbers: values carry the tangent seeded by `tangentOf`. */
 function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number) {
   const seed = (name: string): Dual => ({ value: pointValue(at, name) as number, tangent: tangentOf(name) });
@@ -42,6 +47,7 @@ function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number) {
  */
 export function jvp(f: Expr | readonly Expr[], at: Point, direction: Readonly<Record<string, number>>): { values: number[]; tangents: number[] } {
   const outputs = asList(f);
+  requireNumberEntries(Object.entries(direction).map(([name, v]) => [`direction.${name}`, v]));
   const tape = Tape.record(outputs, Object.keys(direction));
   const sweep = tape.forwardAt(at, numberAlgebra);
   const { tangents } = tape.tangents(sweep, (name) => (Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0));
@@ -57,6 +63,7 @@ export function vjp(f: Expr | readonly Expr[], at: Point, cotangent: readonly nu
   if (cotangent.length !== outputs.length) {
     throw new RangeError(`vjp: ${outputs.length} output(s) but ${cotangent.length} cotangent entries`);
   }
+  requireNumberEntries(cotangent.map((v, k) => [`cotangent[${k}]`, v]));
   const names = wrt ?? variablesOf(outputs);
   const tape = Tape.record(outputs, names);
   const sweep = tape.forwardAt(at, numberAlgebra);

@@ -8,6 +8,7 @@ import type { TypedProgram } from "../typed/program.js";
 import { describeShape, isScalar, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
 import { flattenPoint, reshape, type TypedValue } from "../typed/values.js";
+import { PointValueError } from "../eval/evaluate.js";
 import { getDifferentiator } from "./registry.js";
 import type { GradientOptions, GradientResult, MethodName } from "./types.js";
 
@@ -28,8 +29,32 @@ export interface TypedGradient {
   readonly scalar: GradientResult;
 }
 
-const toMap = (values: ReadonlyMap<string, TypedValue> | Readonly<Record<string, TypedValue>>): ReadonlyMap<string, TypedValue> =>
-  values instanceof Map ? values : new Map(Object.entries(values));
+const toMap = (values: ReadonlyMap<string, TypedValue> | Readonly<Record<string, TypedValue>>): ReadonlyMap<string, TypedValue> => {
+  if (values instanceof Map) return values;
+  if (typeof values !== "object" || values === null || Array.isArray(values)) throw new PointValueError(undefined, values);
+  return new Map(Object.entries(values));
+};
+
+const TYPED_ACCEPTED = "a number, an array of numbers (a vector) or an array of rows of numbers (a matrix)";
+
+/**
+ * Throws PointValueError for the first entry that is not a number (e.g. W[1][0] = "3"): one pass
+ * over the given entries per call. Shapes (ragged rows, sizes) are checked later, by shape.
+ */
+function requireNumbers(given: ReadonlyMap<string, unknown>): void {
+  const bad = (where: string, v: unknown) => new PointValueError(where, v, where.endsWith("]") ? "a number" : TYPED_ACCEPTED);
+  for (const [name, value] of given) {
+    if (typeof value === "number") continue;
+    if (!Array.isArray(value)) throw bad(name, value);
+    value.forEach((item: unknown, i) => {
+      if (typeof item === "number") return;
+      if (!Array.isArray(item)) throw bad(`${name}[${i}]`, item);
+      item.forEach((entry: unknown, j) => {
+        if (typeof entry !== "number") throw bad(`${name}[${i}][${j}]`, entry);
+      });
+    });
+  }
+}
 
 /**
  * The gradient of a scalar-valued typed program at `values` (numbers, arrays, arrays of rows).
@@ -41,6 +66,7 @@ export function typedGradient(
   options: TypedGradientOptions = {},
 ): TypedGradient {
   const given = toMap(values);
+  requireNumbers(given);
   // Text without declarations takes its shapes from the values, as the command line does.
   const parsed = typeof program === "string" ? parseTyped(program, shapesWithValues(program, options.shapes ?? new Map(), given)) : program;
   if (!isScalar(parsed.result.shape)) throw new RangeError(`a gradient needs a scalar-valued expression; this one is ${describeShape(parsed.result.shape)}`);

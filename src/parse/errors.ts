@@ -70,8 +70,8 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
 
-/** The source line (indented two spaces) and a caret line under `column`. */
-function caretLines(source: string, line: number, column: number, offending: string): string[] {
+/** The source line (indented two spaces, windowed when long) and a caret line under `column`. */
+export function caretLines(source: string, line: number, column: number, offending: string): string[] {
   const sourceLine = (source.split("\n")[line - 1] ?? "").replace(/\r$/, "");
   let start = 0;
   let end = sourceLine.length;

@@ -1,5 +1,5 @@
 // `check` with vectors and matrices: answers in matrix form, checked entry by entry.
-import type { ProblemSpec } from "../../check/problem.js";
+import { valueTexts, type ProblemSpec } from "../../check/problem.js";
 import type { TypedProblemReader } from "../../check/typed.js";
 import { parseShapes, parseTypedAt, readProgram, scalarExpression } from "../typed-input.js";
 
@@ -12,6 +12,6 @@ export const typedReader: TypedProblemReader = {
 
 /** A problem is typed when it declares shapes or its expression only reads as typed. */
 export function isTypedProblem(spec: ProblemSpec): boolean {
-  if (spec.shapes !== undefined || (spec.at ?? "").includes("[") || (spec.values ?? []).some((v) => typeof v.item !== "number")) return true;
+  if (spec.shapes !== undefined || valueTexts(spec.at).some((text) => text.includes("[")) || (spec.values ?? []).some((v) => typeof v.item !== "number")) return true;
   return spec.expression.trim() !== "" && scalarExpression(spec.expression, {}, "check") === undefined;
 }

@@ -10,6 +10,7 @@ import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import { runTypedProblem } from "../../check/typed.js";
+import { ACCEPTED_TOLERANCE, toleranceProblem } from "../../check/value.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
 import { parseTypedAt } from "../typed-input.js";
 import type { TypedValue } from "../../typed/values.js";
@@ -34,10 +35,11 @@ function labelledValues(texts: readonly string[]): Labelled<TypedValue>[] {
   });
 }
 
-function positiveNumber(text: string | undefined, option: string): number | undefined {
+function toleranceOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`check: --${option} ${text} should be a positive number`, `e.g. --${option} 1e-3`);
+  const value = text.trim() === "" ? NaN : Number(text);
+  const problem = toleranceProblem(value);
+  if (problem !== undefined) throw new UsageError(`check: --tolerance ${text} ${problem}`, `expected ${ACCEPTED_TOLERANCE}`);
   return value;
 }
 
@@ -187,7 +189,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       answers: labelledTexts(stringListOption(values, "answer")),
       at: stringOption(values, "at"),
       values: labelledValues(stringListOption(values, "value")),
-      tolerance: positiveNumber(stringOption(values, "tolerance"), "tolerance"),
+      tolerance: toleranceOption(stringOption(values, "tolerance")),
       shapes: stringOption(values, "shape"),
     };
     if (positionals[0] === undefined) parseExpressionArg(undefined, "check");
