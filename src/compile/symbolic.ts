@@ -5,6 +5,7 @@
 import type { Expr } from "../ast/expr.js";
 import { dagSize, topologicalOrder, treeSize } from "../ast/walk.js";
 import type { Point } from "../eval/evaluate.js";
+import { accurateForms } from "../ops/accurate.js";
 import { attachDiagnostics } from "../diff/diagnostics.js";
 import { deriveGradient, type SymbolicMode } from "../diff/symbolic/index.js";
 import {
@@ -26,7 +27,8 @@ export interface CompiledSymbolicGradient {
 function prepareUncached(f: Expr, wrt: readonly string[], mode: SymbolicMode, options: LinkOptions): CompiledSymbolicGradient {
   const derivatives = deriveGradient(f, wrt, { mode });
   const derivativeRoots = wrt.map((v) => derivatives[v]);
-  const roots = [f, ...derivativeRoots];
+  // Compiled as the interpreted method evaluates them: without textbook cancellation.
+  const roots = [f, ...accurateForms(derivativeRoots)];
   const program = compileExprs(roots, options);
   const setupCost: CostCounters = {
     ...zeroCost(),

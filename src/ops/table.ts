@@ -1,6 +1,7 @@
 // The one op table: every operator and function, looked up by op name or by the name a
 // person types (with aliases), and the algebras that evaluate or build with it.
 import { callNode, num, type Expr } from "../ast/expr.js";
+import { withAccurateRules } from "./accurate.js";
 import { activationOps } from "./activations.js";
 import { arithmeticOps } from "./arithmetic.js";
 import { exponentialOps } from "./exponential.js";
@@ -8,13 +9,14 @@ import { hyperbolicOps } from "./hyperbolic.js";
 import { trigonometricOps } from "./trigonometric.js";
 import type { Algebra, OpSpec } from "./types.js";
 
+/** Every op; rules whose textbook form cancels compute in an accurate form (accurate.ts). */
 export const ALL_OPS: readonly OpSpec[] = [
   ...arithmeticOps,
   ...exponentialOps,
   ...trigonometricOps,
   ...hyperbolicOps,
   ...activationOps,
-];
+].map(withAccurateRules);
 
 const byName = new Map<string, OpSpec>(ALL_OPS.map((op) => [op.name, op]));
 
@@ -90,8 +92,13 @@ export const numberAlgebra: Algebra<number> = {
   call: (op, args) => getOp(op).eval(args),
 };
 
-/** An algebra whose arithmetic is nothing but applying the table's add, sub, … ops by name. */
-export function algebraOfCalls<T>(num: (c: number) => T, apply: (op: string, args: readonly T[]) => T): Algebra<T> {
+/**
+ * An algebra whose arithmetic is nothing but applying the table's add, sub, … ops by name;
+ * `textbook` for one that builds expressions for people (see Algebra.textbook).
+ */
+export function algebraOfCalls<T>(
+  num: (c: number) => T, apply: (op: string, args: readonly T[]) => T, textbook = false,
+): Algebra<T> {
   return {
     num,
     add: (a, b) => apply("add", [a, b]),
@@ -101,8 +108,9 @@ export function algebraOfCalls<T>(num: (c: number) => T, apply: (op: string, arg
     neg: (a) => apply("neg", [a]),
     pow: (a, b) => apply("pow", [a, b]),
     call: apply,
+    textbook,
   };
 }
 
 /** Builds expression nodes exactly as written (no simplification; see diff/simplify). */
-export const exprAlgebra: Algebra<Expr> = algebraOfCalls(num, call);
+export const exprAlgebra: Algebra<Expr> = algebraOfCalls(num, call, true);

@@ -9,7 +9,7 @@ import { tfill, tliteral, tmatmul, tnum, ttranspose, type TExpr } from "./texpr.
 import { plainBuilders, type TypedBuilders } from "./simplify-typed.js";
 
 /** The op table's derivative rules, building element-wise typed nodes (simplified as they go). */
-export const typedAlgebra = (build: TypedBuilders = plainBuilders): Algebra<TExpr> => algebraOfCalls(tnum, build.map);
+export const typedAlgebra = (build: TypedBuilders = plainBuilders): Algebra<TExpr> => algebraOfCalls(tnum, build.map, true);
 
 /** A literal holding variables: its elements' adjoints are not expressible in matrix form. */
 export class MatrixFormError extends Error {

@@ -3,6 +3,7 @@
 import type { Expr } from "../../ast/expr.js";
 import { dagSize, topologicalOrder, treeSize } from "../../ast/walk.js";
 import { evaluateInOrder, type Point } from "../../eval/evaluate.js";
+import { accurateForms } from "../../ops/accurate.js";
 import { attachDiagnostics } from "../diagnostics.js";
 import {
   emptyGradient, zeroCost,
@@ -12,8 +13,10 @@ import { deriveGradient } from "./derivatives.js";
 
 function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOptions): PreparedGradient {
   const derivatives = deriveGradient(f, wrt, { mode: options?.symbolicMode ?? "shared" });
-  const roots = [f, ...wrt.map((v) => derivatives[v])];
-  const derivativeRoots = roots.slice(1);
+  const derivativeRoots = wrt.map((v) => derivatives[v]);
+  // Evaluated without the cancellation of textbook forms such as 1 - tanh(u)^2 (same values).
+  const evaluated = accurateForms(derivativeRoots);
+  const roots = [f, ...evaluated];
   const order = topologicalOrder(roots); // once: every point evaluates the same graph
   const callsEvaluated = order.filter((n) => n.kind === "call").length;
   const setupCost: CostCounters = {
@@ -26,7 +29,7 @@ function prepareSymbolic(f: Expr, wrt: readonly string[], options?: GradientOpti
     at(point: Point): GradientResult {
       const values = evaluateInOrder(order, point);
       const gradient = emptyGradient();
-      wrt.forEach((v) => (gradient[v] = values.get(derivatives[v].id) as number));
+      wrt.forEach((v, k) => (gradient[v] = values.get(evaluated[k].id) as number));
       return attachDiagnostics({
         method: "symbolic" as const,
         value: values.get(f.id) as number,

@@ -47,6 +47,7 @@ const lightAlgebra: Algebra<Expr> = {
     return callNode("pow", [a, b]);
   },
   call,
+  textbook: true,
 };
 
 /** The light algebra with every call counted against a budget (the "nodes built" cost). */
@@ -60,5 +61,6 @@ export function countingAlgebra(counter: NodeCounter): Algebra<Expr> {
     neg: (a) => (counter.count(), lightAlgebra.neg(a)),
     pow: (a, b) => (counter.count(), lightAlgebra.pow(a, b)),
     call: (op, args) => (counter.count(), lightAlgebra.call(op, args)),
+    textbook: true,
   };
 }
