@@ -5,6 +5,7 @@
 import type { Expr } from "../ast/expr.js";
 import { dagSize, topologicalOrder, treeSize } from "../ast/walk.js";
 import type { Point } from "../eval/evaluate.js";
+import { evaluateUnderRule } from "../eval/evaluate-exact.js";
 import { accurateForms } from "../ops/accurate.js";
 import { attachDiagnostics } from "../diff/diagnostics.js";
 import { deriveGradient, type SymbolicMode } from "../diff/symbolic/index.js";
@@ -35,14 +36,23 @@ function prepareUncached(f: Expr, wrt: readonly string[], mode: SymbolicMode, op
     expressionNodes: dagSize(derivativeRoots),
     expressionTreeNodes: treeSize(derivativeRoots),
   };
-  const callsEvaluated = topologicalOrder(roots).filter((n) => n.kind === "call").length;
+  const order = topologicalOrder(roots);
+  const callsEvaluated = order.filter((n) => n.kind === "call").length;
+  const ofF = new Set(topologicalOrder(f).map((node) => node.id));
+  // The rule for 0 · ∞ is not in the code: a product it cuts is NaN in plain float64, so only
+  // then is the point evaluated again, interpreted, under the rule (as compile/tape.ts does).
+  const underRule = (point: Point): number[] => {
+    const values = evaluateUnderRule(order, point, ofF);
+    return roots.map((root) => values.get(root.id) as number);
+  };
   return {
     setupCost,
     path: program.path,
     fallbackReason: program.fallbackReason,
     program,
     at(point: Point): GradientResult {
-      const values = program.evaluate(point);
+      let values: ArrayLike<number> = program.evaluate(point);
+      for (let k = 1; k < values.length; k++) if (Number.isNaN(values[k])) { values = underRule(point); break; }
       const gradient = emptyGradient();
       wrt.forEach((v, k) => (gradient[v] = values[k + 1]));
       const cost = { ...setupCost, operations: callsEvaluated, functionEvaluations: 1, passes: 1 };

@@ -5,14 +5,14 @@
 // arithmetic (Tape.forward / Tape.backward): same partial rules, same products, same sums in
 // the same order — the first increment of an adjoint is assigned, later ones are added.
 //
-// The tape's strong zero (an increment that is 0 · ∞ or 0 · NaN is skipped) is made two ways.
-// The guarded program tests each increment whose factors' literals do not settle it. The plain
-// program tests nothing: a NaN increment spreads, through every later product and sum, to the
-// adjoint of some differentiated variable, so when no derivative comes out NaN no increment
-// was 0 · ∞ or 0 · NaN and the plain result is the tape's, bit for bit. linkTapeProgram runs
-// the plain program and, only when a derivative is NaN, the guarded one: testing every
-// increment made a 784-100-10 network's gradient 2–10× slower (15–90 ms against 7.5 ms),
-// testing every derivative costs ~0.05 µs on a 61-weight network (0.22 → 0.27 µs).
+// The rule for 0 · ∞ (src/ops/exact-zero.ts) is not in the code: the program is plain float64.
+// A product the rule skips, or a partial it rescues (a zero-base power), is NaN in plain
+// arithmetic, and a NaN increment spreads, through every later product and sum, to the
+// adjoint of some differentiated variable. So when no derivative comes out NaN the plain
+// result is the tape's, bit for bit, and when one does, linkTapeProgram runs the interpreted
+// tape instead: the one implementation of the rule. Testing every increment in code made a
+// 784-100-10 network's gradient 2–10× slower (15–90 ms against 7.5 ms); testing every
+// derivative for NaN costs ~0.05 µs on a 61-weight network (0.22 → 0.27 µs).
 import type { Tape } from "../diff/reverse/tape.js";
 import { numberAlgebra } from "../ops/table.js";
 import type { OpSpec } from "../ops/types.js";
@@ -31,39 +31,8 @@ export interface TapeProgram extends StraightLineProgram {
 /** A plain slot reference or a literal: cheap to read again, so an adjoint may alias it. */
 const isAtom = (code: string) => /^(?:[vgx]\[\d+\]|\(?-?[0-9.e+]+\)?|NaN|\(?-?Infinity\)?)$/.test(code);
 
-/** numberLiteral's texts: NaN, Infinity, (-Infinity), (-0), 2, (-1.5), 1e-7, … */
-const LITERAL = /^(?:NaN|\(?-?(?:Infinity|\d[0-9.e+-]*)\)?)$/;
-
-/** The value of a literal factor, or undefined when it is known only at run time. */
-const literalValue = (code: string): number | undefined =>
-  LITERAL.test(code) ? Number(code.replace(/[()]/g, "")) : undefined;
-
-/**
- * Code for "this increment is not 0 · ∞ or 0 · NaN" (Tape.backward's vanishingIncrement
- * negated): "" when it always holds, undefined when it never does. Literal factors settle
- * their part at compile time, so the seed 1 and constant partials need no test.
- */
-function keepCondition(a: string, p: string): string | undefined {
-  const terms: string[] = [];
-  // a · p is kept unless (factor === 0 && other not finite), for factor a and for factor p;
-  // y − y === 0 holds exactly for finite y (Number.isFinite ran several times slower here).
-  for (const [factor, other] of [[a, p], [p, a]]) {
-    const f = literalValue(factor);
-    const o = literalValue(other);
-    if (f !== undefined && f !== 0) continue;
-    if (o !== undefined && Number.isFinite(o)) continue;
-    if (f === 0 && o !== undefined) return undefined;
-    const tests = [...(f === undefined ? [`${factor} !== 0`] : []), ...(o === undefined ? [`${other} - ${other} === 0`] : [])];
-    terms.push(tests.length === 1 ? tests[0] : `(${tests.join(" || ")})`);
-  }
-  return terms.join(" && ");
-}
-
-/**
- * Forward and adjoint sweeps for ∂(output 0)/∂(each differentiated variable): guarded (each
- * increment tested for 0 · ∞ and 0 · NaN, the default) or plain (see the header).
- */
-export function tapeProgram(tape: Tape, layout: InputLayout, { guarded = true }: { guarded?: boolean } = {}): TapeProgram {
+/** Forward and adjoint sweeps for ∂(output 0)/∂(each differentiated variable), in plain float64. */
+export function tapeProgram(tape: Tape, layout: InputLayout): TapeProgram {
   const { entries } = tape;
   const coder = new OpCoder();
   const A = codeAlgebra(coder);
@@ -127,25 +96,13 @@ export function tapeProgram(tape: Tape, layout: InputLayout, { guarded = true }:
     const entry = entries[i];
     const args = entry.inputs.map((input) => valueRef[input]);
     const adjoint = adjointRef[i];
-    let partial = (entry.op as OpSpec).partials[k](A, args, valueRef[i]);
+    const partial = (entry.op as OpSpec).partials[k](A, args, valueRef[i]);
     operations += 2;
     const first = !assigned[j];
     assigned[j] = 1;
-    let keep = guarded ? keepCondition(adjoint, partial) : "";
-    if (keep === undefined) {
-      if (first) define(j, "0"); // skipped for certain: the adjoint starts at 0
-      return;
-    }
-    // A partial the test reads is computed once, into a value slot.
-    if (keep !== "" && !isAtom(partial)) {
-      const slot = `v[${valueSlots++}]`;
-      statements.push(`${slot} = ${partial};`);
-      partial = slot;
-      keep = keepCondition(adjoint, partial) as string;
-    }
     const increment = productCode(adjoint, partial);
-    if (first) define(j, keep === "" ? increment : `${keep} ? ${increment} : 0`);
-    else statements.push(keep === "" ? `${adjointRef[j]} += ${increment};` : `if (${keep}) ${adjointRef[j]} += ${increment};`);
+    if (first) define(j, increment);
+    else statements.push(`${adjointRef[j]} += ${increment};`);
   });
 
   statements.push(`r[0] = ${valueRef[start]};`);
@@ -166,23 +123,16 @@ export function tapeProgram(tape: Tape, layout: InputLayout, { guarded = true }:
 }
 
 /**
- * Links the tape as code: the plain program runs, and the guarded one (linked on first need;
- * the interpreted tape if it cannot be) runs again only when a derivative comes out NaN.
+ * Links the tape as code: the plain program runs, and the interpreted tape runs again only
+ * when a derivative comes out NaN (see the header).
  */
 export function linkTapeProgram(
   tape: Tape, layout: InputLayout, options: LinkOptions = {},
 ): { readonly program: TapeProgram; readonly linked: LinkResult } {
-  const program = tapeProgram(tape, layout, { guarded: false });
+  const program = tapeProgram(tape, layout);
   const plain = linkProgram(program, options);
   if (plain.path === "interpreted") return { program, linked: plain };
-  let guarded: ProgramRunner | undefined;
-  const rerun: ProgramRunner = (inputs, results) => {
-    if (guarded === undefined) {
-      const linked = linkProgram(tapeProgram(tape, layout), options);
-      guarded = linked.path === "compiled" ? linked.run : interpretedRunner(tape, layout, program.gradientNames);
-    }
-    guarded(inputs, results);
-  };
+  const rerun = interpretedRunner(tape, layout, program.gradientNames);
   // Generated, like linkProgram's driver, so each program calls its own code from its own
   // call site (one shared wrapper would call every program's driver from one megamorphic
   // site). Up to a few hundred derivatives the NaN test is unrolled: a loop costs twice as

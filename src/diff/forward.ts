@@ -4,10 +4,10 @@
 // carries every variable's tangent in one pass.
 import type { Expr } from "../ast/expr.js";
 import type { Point } from "../eval/evaluate.js";
-import { numberAlgebra } from "../ops/table.js";
 import type { OpSpec } from "../ops/types.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
-import { createDualAlgebra, dual, type Dual, type DualOperationCount } from "./dual.js";
+import { isExactZeroProduct, isExactZeroResult, isStructurallyConstant, localPartial } from "../ops/exact-zero.js";
+import type { DualOperationCount } from "./dual.js";
 import {
   dependsOnVariable, evaluatePlan, gatherArgs, kinksFedBy, planGraph, readInputs, type GraphPlan,
 } from "./finite-difference/graph-plan.js";
@@ -15,53 +15,57 @@ import {
   emptyGradient, zeroCost, type Differentiator, type GradientOptions, type GradientResult, type PreparedGradient,
 } from "./types.js";
 
-/** One sweep of dual numbers; `seeds[v]` is the tangent of plan variable v. Returns f's dual. */
-function dualPass(plan: GraphPlan, inputs: Float64Array, seeds: Float64Array, count: DualOperationCount): Dual {
-  const algebra = createDualAlgebra(count);
-  const duals: Dual[] = new Array<Dual>(plan.nodes.length);
-  plan.nodes.forEach((node, i) => {
-    if (node.kind === "num") duals[i] = dual(node.value);
-    else if (node.kind === "var") duals[i] = dual(inputs[plan.variableIndex[i]], seeds[plan.variableIndex[i]]);
-    else duals[i] = algebra.call(node.op, Array.from(plan.argIndices[i], (a) => duals[a]));
-  });
-  return duals[plan.nodes.length - 1];
-}
-
 /**
- * One sweep carrying k tangents per node (column j seeds plan variable columns[j]). The sum
- * runs in the same order and skips the same zero tangents as dualPass, so each column equals
- * the scalar pass bit for bit.
+ * One sweep carrying k tangents per node (column j seeds plan variable columns[j]); k = 1 is
+ * scalar forward mode (a dual number per node), k = 0 evaluates f only. Tangents follow the
+ * rule for 0 · ∞ (src/ops/exact-zero.ts): an exact zero tangent or partial cuts its term, and a
+ * tangent is an exact zero only when every term of its sum was cut (a sum that cancels is
+ * not). An input's partial is evaluated only when some column's tangent may be nonzero.
  */
-function vectorPass(
+function tangentPass(
   plan: GraphPlan, inputs: Float64Array, columns: readonly number[], count: DualOperationCount,
 ): { value: number; tangents: Float64Array } {
   const k = columns.length;
   const n = plan.nodes.length;
   const values = new Float64Array(n);
+  const exactZeroValues = new Uint8Array(n);
   const tangents = new Float64Array(n * k);
+  const inexact = new Uint8Array(n * k); // a zero tangent that is not an exact zero
   for (let i = 0; i < n; i++) {
     const node = plan.nodes[i];
-    if (node.kind === "num") values[i] = node.value;
-    else if (node.kind === "var") {
+    if (node.kind === "num") {
+      values[i] = node.value;
+      exactZeroValues[i] = node.value === 0 ? 1 : 0;
+    } else if (node.kind === "var") {
       const v = plan.variableIndex[i];
       values[i] = inputs[v];
+      exactZeroValues[i] = inputs[v] === 0 ? 1 : 0; // a point is exact
       columns.forEach((seeded, j) => { if (seeded === v) tangents[i * k + j] = 1; });
     } else {
       const op = plan.ops[i] as OpSpec;
+      const argIndices = plan.argIndices[i];
       const args = gatherArgs(plan, i, values);
+      const zeroArgs = Array.from(argIndices, (a) => exactZeroValues[a] === 1);
       const out = op.eval(args);
       values[i] = out;
+      const outExact = isExactZeroResult(op, args, zeroArgs, out);
+      exactZeroValues[i] = outExact ? 1 : 0;
       count.operations++;
-      plan.argIndices[i].forEach((a, argPosition) => {
-        const row = tangents.subarray(a * k, a * k + k);
-        if (row.every((t) => t === 0)) return;
-        const partial = op.partials[argPosition](numberAlgebra, args, out);
+      if (k === 0 || isStructurallyConstant(node)) continue; // u − u, u / u: tangent exactly 0
+      argIndices.forEach((a, argPosition) => {
+        const isExactZeroTangent = (j: number) => tangents[a * k + j] === 0 && inexact[a * k + j] === 0;
+        let anyTerm = false;
+        for (let j = 0; j < k && !anyTerm; j++) anyTerm = !isExactZeroTangent(j);
+        if (!anyTerm) return;
+        const partial = localPartial(op, argPosition, args, zeroArgs, out, outExact);
         count.operations++;
         for (let j = 0; j < k; j++) {
-          if (row[j] === 0) continue;
+          if (isExactZeroTangent(j)) continue;
           count.operations++;
-          if (partial === 0) continue; // as applyDual: 0 · ∞ is 0, so the product is skipped
-          tangents[i * k + j] += partial * row[j];
+          const input = tangents[a * k + j];
+          if (isExactZeroProduct(partial.value === 0, partial.exactZero, input === 0, false)) continue;
+          tangents[i * k + j] += partial.value * input;
+          inexact[i * k + j] = 1;
         }
       });
     }
@@ -80,22 +84,20 @@ function forwardAt(
   const cost = zeroCost();
   let value: number;
   if (options?.forwardMode === "vector") {
-    const { value: fx, tangents } = vectorPass(plan, inputs, seeded, cost);
+    const { value: fx, tangents } = tangentPass(plan, inputs, seeded, cost);
     seeded.forEach((v, j) => { gradient[plan.variables[v]] = tangents[j]; });
     value = fx;
     cost.passes = 1;
   } else {
     value = NaN;
     for (const v of seeded) {
-      const seeds = new Float64Array(plan.variables.length);
-      seeds[v] = 1;
-      const result = dualPass(plan, inputs, seeds, cost);
-      gradient[plan.variables[v]] = result.tangent;
+      const result = tangentPass(plan, inputs, [v], cost);
+      gradient[plan.variables[v]] = result.tangents[0];
       value = result.value;
       cost.passes++;
     }
     if (seeded.length === 0) {
-      value = dualPass(plan, inputs, new Float64Array(plan.variables.length), cost).value;
+      value = tangentPass(plan, inputs, [], cost).value;
       cost.passes = 1;
     }
   }

@@ -1,5 +1,5 @@
 // The lecture's activation functions. mathjs knows none of them.
-import { unaryFunction } from "./define.js";
+import { unaryFunction, alwaysExactZero } from "./define.js";
 import type { OpSpec } from "./types.js";
 
 /** 1 / (1 + e^-x), computed without overflow for large |x|. */
@@ -21,7 +21,7 @@ export const sigmoid = unaryFunction({
 });
 
 export const relu = unaryFunction({
-  name: "relu",
+  name: "relu", exactZero: alwaysExactZero,
   family: "activation",
   description: "rectified linear unit max(0, x)",
   latex: "\\operatorname{ReLU}",
@@ -36,7 +36,7 @@ export const relu = unaryFunction({
 });
 
 export const heaviside = unaryFunction({
-  name: "heaviside",
+  name: "heaviside", exactZero: alwaysExactZero,
   family: "activation",
   description: "unit step: 1 for x > 0, else 0 (relu's derivative)",
   latex: "H",

@@ -1,4 +1,5 @@
 // + - * / unary minus and powers, and the constants pi and e.
+import { zeroFromZero } from "./define.js";
 import type { OpSpec } from "./types.js";
 
 /** Operator precedence used by the printer and mirrored by the grammar's levels. */
@@ -14,6 +15,8 @@ export const add: OpSpec = {
   eval: ([a, b]) => a + b,
   // d(a+b)/da = 1, d(a+b)/db = 1
   partials: [(A) => A.num(1), (A) => A.num(1)],
+  // A sum is an exact zero only when both terms are: a sum that cancels may be rounding.
+  exactZero: ([za, zb]) => za && zb,
   mathjs: true,
 };
 
@@ -26,6 +29,8 @@ export const sub: OpSpec = {
   latex: ([a, b]) => `${a} - ${b}`,
   eval: ([a, b]) => a - b,
   partials: [(A) => A.num(1), (A) => A.num(-1)],
+  exactZero: ([za, zb]) => za && zb,
+  sameArgumentsConstant: true,
   mathjs: true,
 };
 
@@ -39,6 +44,7 @@ export const mul: OpSpec = {
   eval: ([a, b]) => a * b,
   // d(ab)/da = b, d(ab)/db = a
   partials: [(_A, [, b]) => b, (_A, [a]) => a],
+  exactZero: ([za, zb]) => za || zb,
   mathjs: true,
 };
 
@@ -53,6 +59,8 @@ export const div: OpSpec = {
   // d(a/b)/da = 1/b, d(a/b)/db = -(a/b)/b
   partials: [(A, [, b]) => A.div(A.num(1), b), (A, [, b], out) => A.neg(A.div(out, b))],
   domain: ([, b]) => b !== 0,
+  exactZero: ([za], [, b]) => za && b !== 0,
+  sameArgumentsConstant: true,
   mathjs: true,
 };
 
@@ -65,6 +73,7 @@ export const neg: OpSpec = {
   latex: ([a]) => `-${a}`,
   eval: ([a]) => -a,
   partials: [(A) => A.num(-1)],
+  exactZero: zeroFromZero,
   mathjs: true,
 };
 
@@ -82,6 +91,10 @@ export const pow: OpSpec = {
     // d(a^b)/db = a^b * log(a), defined for a > 0
     (A, [a], out) => A.mul(out, A.call("log", [a])),
   ],
+  // 0^b is an exact zero for an exact base 0 and b > 0. Through the rule for 0 · ∞ (exact-zero.ts)
+  // this gives PyTorch's and JAX's convention at a zero base: d(0^b)/db = 0 for b > 0, and
+  // d(a^0)/da = 0 at a = 0, where float64 alone gives 0 · (−∞) and 0 · ∞ = NaN.
+  exactZero: ([za], [, b]) => za && b > 0,
   // Negative bases only with integer exponents (real results); 0 only with exponent >= 1.
   domain: ([a, b]) => a > 0 || (a < 0 && Number.isInteger(b)) || (a === 0 && b >= 1),
   mathjs: true,

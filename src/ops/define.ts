@@ -17,6 +17,8 @@ interface UnaryFunctionSpec {
   domain?: (x: number) => boolean;
   nonDifferentiableAt?: (x: number) => boolean;
   kinkConvention?: string;
+  /** As OpSpec.exactZero: zeroFromZero for f(0) = 0 without underflow, alwaysExactZero for relu. */
+  exactZero?: (zeroArgs: readonly boolean[], args: readonly number[]) => boolean;
   mathjs?: boolean;
 }
 
@@ -40,6 +42,13 @@ export function unaryFunction(spec: UnaryFunctionSpec): OpSpec {
     domain: domain ? (args) => domain(args[0]) : undefined,
     nonDifferentiableAt: kink ? (args) => kink(args[0]) : undefined,
     kinkConvention: spec.kinkConvention,
+    exactZero: spec.exactZero,
     mathjs: spec.mathjs ?? true,
   };
 }
+
+/** exactZero for an op whose only zero is f(0) = 0, with no underflow near 0 (f(x) ≈ c·x). */
+export const zeroFromZero = (zeroArgs: readonly boolean[]): boolean => zeroArgs[0];
+
+/** exactZero for an op whose zeros are exact by definition (relu, heaviside, sign). */
+export const alwaysExactZero = (): boolean => true;

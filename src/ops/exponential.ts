@@ -1,5 +1,5 @@
 // exp, logarithms, roots, abs and sign.
-import { latexFunction, unaryFunction } from "./define.js";
+import { latexFunction, unaryFunction, zeroFromZero, alwaysExactZero } from "./define.js";
 import type { OpSpec } from "./types.js";
 
 const positive = (x: number) => x > 0;
@@ -67,7 +67,7 @@ export const log2 = unaryFunction({
 });
 
 export const sqrt = unaryFunction({
-  name: "sqrt",
+  name: "sqrt", exactZero: zeroFromZero,
   family: "exponential",
   description: "square root",
   latex: ([x]) => `\\sqrt{${x}}`,
@@ -80,7 +80,7 @@ export const sqrt = unaryFunction({
 });
 
 export const cbrt = unaryFunction({
-  name: "cbrt",
+  name: "cbrt", exactZero: zeroFromZero,
   family: "exponential",
   description: "cube root (real, also for negative x)",
   latex: ([x]) => `\\sqrt[3]{${x}}`,
@@ -116,13 +116,14 @@ export const nthRoot: OpSpec = {
     // d/dn x^(1/n) = -root * log(x) / n^2
     (A, [x, n], out) => A.neg(A.div(A.mul(out, A.call("log", [x])), A.pow(n, A.num(2)))),
   ],
+  exactZero: ([zx], [, n]) => zx && n > 0,
   // Negative x only with odd integer n (as pow's negative bases with integer exponents).
   domain: ([x, n]) => n !== 0 && (x > 0 || (x < 0 && isOddInteger(n))),
   mathjs: true,
 };
 
 export const abs = unaryFunction({
-  name: "abs",
+  name: "abs", exactZero: zeroFromZero,
   family: "exponential",
   description: "absolute value",
   latex: ([x]) => `\\left|${x}\\right|`,
@@ -135,7 +136,7 @@ export const abs = unaryFunction({
 });
 
 export const sign = unaryFunction({
-  name: "sign",
+  name: "sign", exactZero: alwaysExactZero,
   family: "exponential",
   description: "sign of x: -1, 0 or 1",
   latex: latexFunction("\\operatorname{sgn}"),

@@ -1,5 +1,5 @@
 // Hyperbolic functions and their inverses.
-import { unaryFunction } from "./define.js";
+import { unaryFunction, zeroFromZero } from "./define.js";
 import type { Algebra, OpSpec } from "./types.js";
 
 const one = <T>(A: Algebra<T>) => A.num(1);
@@ -7,7 +7,7 @@ const square = <T>(A: Algebra<T>, x: T) => A.pow(x, A.num(2));
 const nonZero = (x: number) => x !== 0;
 
 export const sinh = unaryFunction({
-  name: "sinh", family: "hyperbolic", description: "hyperbolic sine", latex: "\\sinh",
+  name: "sinh", exactZero: zeroFromZero, family: "hyperbolic", description: "hyperbolic sine", latex: "\\sinh",
   eval: Math.sinh,
   // d/dx sinh(x) = cosh(x)
   derivative: (A, [x]) => A.call("cosh", [x]),
@@ -21,7 +21,7 @@ export const cosh = unaryFunction({
 });
 
 export const tanh = unaryFunction({
-  name: "tanh", family: "hyperbolic", description: "hyperbolic tangent", latex: "\\tanh",
+  name: "tanh", exactZero: zeroFromZero, family: "hyperbolic", description: "hyperbolic tangent", latex: "\\tanh",
   eval: Math.tanh,
   // d/dx tanh(x) = 1 - tanh(x)^2
   derivative: (A, _args, out) => A.sub(one(A), square(A, out)),
@@ -54,7 +54,7 @@ export const coth = unaryFunction({
 });
 
 export const asinh = unaryFunction({
-  name: "asinh", family: "hyperbolic", description: "inverse hyperbolic sine",
+  name: "asinh", exactZero: zeroFromZero, family: "hyperbolic", description: "inverse hyperbolic sine",
   latex: "\\operatorname{arsinh}",
   eval: Math.asinh,
   // d/dx asinh(x) = 1 / sqrt(x^2 + 1)
@@ -71,7 +71,7 @@ export const acosh = unaryFunction({
 });
 
 export const atanh = unaryFunction({
-  name: "atanh", family: "hyperbolic", description: "inverse hyperbolic tangent",
+  name: "atanh", exactZero: zeroFromZero, family: "hyperbolic", description: "inverse hyperbolic tangent",
   latex: "\\operatorname{artanh}",
   eval: Math.atanh,
   // d/dx atanh(x) = 1 / (1 - x^2)

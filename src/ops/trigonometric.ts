@@ -1,5 +1,5 @@
 // Circular functions and their inverses (mathjs's conventions for sec/csc/cot and inverses).
-import { unaryFunction } from "./define.js";
+import { unaryFunction, zeroFromZero } from "./define.js";
 import type { Algebra, OpSpec } from "./types.js";
 
 const one = <T>(A: Algebra<T>) => A.num(1);
@@ -8,7 +8,7 @@ const cosNonZero = (x: number) => Math.cos(x) !== 0;
 const sinNonZero = (x: number) => Math.sin(x) !== 0;
 
 export const sin = unaryFunction({
-  name: "sin", family: "trigonometric", description: "sine", latex: "\\sin",
+  name: "sin", exactZero: zeroFromZero, family: "trigonometric", description: "sine", latex: "\\sin",
   eval: Math.sin,
   // d/dx sin(x) = cos(x)
   derivative: (A, [x]) => A.call("cos", [x]),
@@ -22,7 +22,7 @@ export const cos = unaryFunction({
 });
 
 export const tan = unaryFunction({
-  name: "tan", family: "trigonometric", description: "tangent", latex: "\\tan",
+  name: "tan", exactZero: zeroFromZero, family: "trigonometric", description: "tangent", latex: "\\tan",
   eval: Math.tan,
   // d/dx tan(x) = 1 + tan(x)^2
   derivative: (A, _args, out) => A.add(one(A), square(A, out)),
@@ -54,7 +54,7 @@ export const cot = unaryFunction({
 });
 
 export const asin = unaryFunction({
-  name: "asin", family: "trigonometric", description: "inverse sine", latex: "\\arcsin",
+  name: "asin", exactZero: zeroFromZero, family: "trigonometric", description: "inverse sine", latex: "\\arcsin",
   eval: Math.asin,
   // d/dx asin(x) = 1 / sqrt(1 - x^2)
   derivative: (A, [x]) => A.div(one(A), A.call("sqrt", [A.sub(one(A), square(A, x))])),
@@ -70,7 +70,7 @@ export const acos = unaryFunction({
 });
 
 export const atan = unaryFunction({
-  name: "atan", family: "trigonometric", description: "inverse tangent", latex: "\\arctan",
+  name: "atan", exactZero: zeroFromZero, family: "trigonometric", description: "inverse tangent", latex: "\\arctan",
   eval: Math.atan,
   // d/dx atan(x) = 1 / (1 + x^2)
   derivative: (A, [x]) => A.div(one(A), A.add(one(A), square(A, x))),

@@ -58,6 +58,13 @@ export interface OpSpec {
   nonDifferentiableAt?(args: readonly number[]): boolean;
   /** The documented convention at those points, e.g. "relu'(0) = 0 (as PyTorch and JAX)". */
   kinkConvention?: string;
+  /**
+   * Whether a 0 this op returns is an exact zero (the true value, not an underflow), given which
+   * arguments are exact zeros; absent means never (see exact-zero.ts, the rule for 0 · ∞).
+   */
+  exactZero?(zeroArgs: readonly boolean[], args: readonly number[]): boolean;
+  /** op(u, u) is a constant (u − u = 0, u / u = 1): its derivative is a structural zero. */
+  readonly sameArgumentsConstant?: boolean;
   /** Whether mathjs knows this op under the same printed name (for oracle tests and printing). */
   readonly mathjs: boolean;
 }

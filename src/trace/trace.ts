@@ -98,6 +98,8 @@ function tracked(sweep: ForwardSweep<number>): ForwardSweep<Tracked> {
   return {
     values: sweep.values.map((value) => ({ value })),
     partials: sweep.partials.map((row, entry) => row.map((p, input) => (p === undefined ? undefined : { value: p, partialOf: { entry, input } }))),
+    exactZeroValues: sweep.exactZeroValues,
+    exactZeroPartials: sweep.exactZeroPartials,
     operations: sweep.operations,
   };
 }

@@ -38,8 +38,8 @@ export function agreeWithinRounding(a: number, b: number, errorBound: number): b
   return difference <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)) || difference <= 16 * errorBound;
 }
 
-/** Ops that jump where their argument crosses 0: rounding there changes the value by a step. */
-const JUMPS = new Set(["sign", "heaviside"]);
+/** Ops that jump where their argument crosses 0: rounding there changes the value by a step (acot(0) = π/2, acot(0⁻) → −π/2). */
+const JUMPS = new Set(["sign", "heaviside", "acot"]);
 
 /**
  * Whether some jump (sign, heaviside) at the point sees an argument so close to 0 that float64

@@ -3,12 +3,14 @@
 // The backward sweep is the lecture's algorithm: dy/dy = 1, then in reverse order each entry
 // adds adjoint × local partial to each input's adjoint. Written over an Algebra<T>, so the same
 // tape runs on numbers and on dual numbers (forward-over-reverse Hessians).
-// In both sweeps 0 is a strong zero: 0 · ∞ and 0 · NaN are 0, so an infinite partial on a path
-// that a zero cuts (sqrt'(0) = ∞ in sqrt(0·x)) cannot turn a derivative into NaN. Every other
-// product is plain IEEE arithmetic.
+// In both sweeps an exact zero is a strong zero (src/ops/exact-zero.ts, the one rule): 0 · ∞
+// and 0 · NaN are 0 when the zero is exact, so an infinite partial on a path that an exact
+// zero cuts (sqrt'(0) = ∞ in sqrt(0·x)) cannot turn a derivative into NaN; a zero that
+// rounding made (exp(-800), 1/∞) cuts nothing. Every other product is plain IEEE arithmetic.
 import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
 import { pointValue, requireValues, type Point } from "../../eval/evaluate.js";
+import { isExactZeroProduct, isExactZeroResult, isStructurallyConstant, localPartial, skipsProduct } from "../../ops/exact-zero.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra, OpSpec } from "../../ops/types.js";
 
@@ -26,19 +28,12 @@ export interface TapeEntry {
 export interface ForwardSweep<T> {
   readonly values: T[];
   readonly partials: (T | undefined)[][];
+  /** Entries whose value is an exact zero (exact-zero.ts). */
+  readonly exactZeroValues: Uint8Array;
+  /** Per entry, which local partials are exact zeros (undefined: none is). */
+  readonly exactZeroPartials: (Uint8Array | undefined)[];
   /** Op applications performed: values plus local partials. */
   readonly operations: number;
-}
-
-/**
- * Whether the increment adjoint × partial is skipped as 0 · ∞ or 0 · NaN (the strong zero):
- * one factor exactly zero and the other not finite. Judged for the algebras the tape runs on:
- * numbers; dual numbers, zero when value and tangent are both 0 (a dual with value 0 but a
- * nonzero tangent still carries a second derivative) and finite when both parts are; numbers
- * carrying provenance (the trace), by their value.
- */
-function vanishingIncrement(adjoint: unknown, partial: unknown): boolean {
-  return (isExactZero(adjoint) && !isFiniteNumber(partial)) || (isExactZero(partial) && !isFiniteNumber(adjoint));
 }
 
 /** A number with parts: a dual number (value, tangent) or a traced number (value). */
@@ -47,13 +42,20 @@ interface NumberLike {
   readonly tangent?: unknown;
 }
 
-function isExactZero(x: unknown): boolean {
+/** The numeric value of a number or of a number-like's value part (what exactness is about). */
+function numericValue(x: unknown): number {
+  return typeof x === "number" ? x : ((x as NumberLike).value as number);
+}
+
+/** Zero as a factor: a number 0, or a dual whose value and tangent are both 0. */
+function isZeroFactor(x: unknown): boolean {
   if (typeof x === "number") return x === 0;
   const { value, tangent = 0 } = x as NumberLike;
   return value === 0 && tangent === 0;
 }
 
-function isFiniteNumber(x: unknown): boolean {
+/** Finite as a factor: every part finite. */
+function isFiniteFactor(x: unknown): boolean {
   if (typeof x === "number") return Number.isFinite(x);
   const { value, tangent = 0 } = x as NumberLike;
   return Number.isFinite(value) && Number.isFinite(tangent);
@@ -80,8 +82,9 @@ export class Tape {
     const entries: TapeEntry[] = [];
     for (const node of order) {
       const inputs = node.kind === "call" ? node.args.map((a) => indexOf.get(a.id) as number) : [];
+      // u − u and u / u are constants: no path of the chain rule runs through them.
       const active =
-        node.kind === "var" ? wanted.has(node.name) : inputs.some((i) => entries[i].active);
+        node.kind === "var" ? wanted.has(node.name) : !isStructurallyConstant(node) && inputs.some((i) => entries[i].active);
       indexOf.set(node.id, entries.length);
       entries.push({ node, op: node.kind === "call" ? getOp(node.op) : undefined, inputs, active });
     }
@@ -105,17 +108,21 @@ export class Tape {
   forward<T>(A: Algebra<T>, valueOfVariable: (name: string) => T, withPartials = true): ForwardSweep<T> {
     const values: T[] = new Array(this.entries.length);
     const partials: (T | undefined)[][] = new Array(this.entries.length);
+    const exactZeroValues = new Uint8Array(this.entries.length);
+    const exactZeroPartials: (Uint8Array | undefined)[] = new Array(this.entries.length);
     let operations = 0;
     for (let i = 0; i < this.entries.length; i++) {
       const { node, op, inputs, active } = this.entries[i];
       if (node.kind === "num") {
         values[i] = A.num(node.value);
         partials[i] = [];
+        exactZeroValues[i] = node.value === 0 ? 1 : 0;
         continue;
       }
       if (node.kind === "var") {
         values[i] = valueOfVariable(node.name);
         partials[i] = [];
+        exactZeroValues[i] = numericValue(values[i]) === 0 ? 1 : 0; // a point is exact
         continue;
       }
       const spec = op as OpSpec;
@@ -123,17 +130,26 @@ export class Tape {
       const out = A.call(spec.name, args);
       values[i] = out;
       operations++;
+      const numericArgs = args.map(numericValue);
+      const zeroArgs = inputs.map((k) => exactZeroValues[k] === 1);
+      const numericOut = numericValue(out);
+      const outExactZero = isExactZeroResult(spec, numericArgs, zeroArgs, numericOut);
+      exactZeroValues[i] = outExactZero ? 1 : 0;
       const local: (T | undefined)[] = new Array(inputs.length);
       if (active && withPartials) {
         for (let k = 0; k < inputs.length; k++) {
           if (!this.entries[inputs[k]].active) continue;
-          local[k] = spec.partials[k](A, args, out);
           operations++;
+          // On numbers the partial is the rule's (exact-zero.ts); another algebra (dual numbers,
+          // traced numbers) computes its own and takes only the exactness from the numbers.
+          const exact = localPartial(spec, k, numericArgs, zeroArgs, numericOut, outExactZero);
+          local[k] = typeof out === "number" ? (exact.value as T) : spec.partials[k](A, args, out);
+          if (exact.exactZero) (exactZeroPartials[i] ??= new Uint8Array(inputs.length))[k] = 1;
         }
       }
       partials[i] = local;
     }
-    return { values, partials, operations };
+    return { values, partials, exactZeroValues, exactZeroPartials, operations };
   }
 
   /** Forward sweep on plain numbers at a point. */
@@ -150,6 +166,7 @@ export class Tape {
    */
   tangents(sweep: ForwardSweep<number>, seed: (name: string) => number): { tangents: Float64Array; operations: number } {
     const tangents = new Float64Array(this.entries.length);
+    const inexact = new Uint8Array(this.entries.length); // a zero tangent that is not exact
     let operations = 0;
     for (let i = 0; i < this.entries.length; i++) {
       const { node, inputs, active } = this.entries[i];
@@ -159,17 +176,24 @@ export class Tape {
         continue;
       }
       const local = sweep.partials[i];
+      const exactPartials = sweep.exactZeroPartials[i];
       let tangent = 0;
+      let exact = true;
       for (let k = 0; k < inputs.length; k++) {
         const partial = local[k];
+        if (partial === undefined) continue;
         const input = tangents[inputs[k]];
-        // Skip exact zeros (either factor), so an infinite other factor cannot make 0 · ∞ = NaN.
-        // The sum starts at +0, so skipping a finite ±0 product changes no bit.
-        if (partial === undefined || input === 0 || partial === 0) continue;
+        const partialExact = exactPartials?.[k] === 1;
+        const inputExact = inexact[inputs[k]] === 0;
+        // The rule (exact-zero.ts): an exact zero factor cuts the term, even against ±∞ or NaN.
+        // The sum starts at +0, so skipping a finite ±0 term changes no bit.
+        if (isExactZeroProduct(partial === 0, partialExact, input === 0, inputExact)) continue;
         tangent += partial * input;
+        exact = false;
         operations += 2;
       }
       tangents[i] = tangent;
+      if (!exact) inexact[i] = 1;
     }
     return { tangents, operations };
   }
@@ -177,7 +201,7 @@ export class Tape {
   /**
    * Backward sweep from output `outputIndex` seeded with `seed` (dy/dy = 1 for a gradient):
    * returns the adjoint of every entry. Entries that do not reach the output keep adjoint 0.
-   * An increment that is 0 · ∞ or 0 · NaN (vanishingIncrement) is skipped: the adjoint it
+   * An increment that is 0 · ∞ or 0 · NaN with an exact zero (skipsProduct) is skipped: the adjoint it
    * would feed keeps its value (0 if nothing reached it yet), so which adjoints are reached
    * still depends on the graph only, as the compiled code (src/compile/tape.ts) needs. A
    * skipped increment still counts its two operations: the count, too, depends on the graph.
@@ -190,17 +214,25 @@ export class Tape {
     adjoints[start] = seed;
     touched[start] = 1;
     let operations = 0;
+    const inexact = new Uint8Array(this.entries.length); // an adjoint that is not an exact zero
+    if (!isZeroFactor(seed)) inexact[start] = 1;
     for (let i = start; i >= 0; i--) {
       if (!touched[i] || !this.entries[i].active) continue;
       const adjoint = adjoints[i];
+      const adjointZero = isZeroFactor(adjoint);
+      const adjointExact = adjointZero && inexact[i] === 0;
+      const adjointFinite = isFiniteFactor(adjoint);
       const { inputs } = this.entries[i];
       const local = sweep.partials[i];
+      const exactPartials = sweep.exactZeroPartials[i];
       for (let k = 0; k < inputs.length; k++) {
         const partial = local[k];
         if (partial === undefined) continue;
         const j = inputs[k];
         operations += 2;
-        if (vanishingIncrement(adjoint, partial)) {
+        const partialZero = isZeroFactor(partial);
+        const partialExact = exactPartials?.[k] === 1;
+        if (skipsProduct(adjointZero, adjointExact, adjointFinite, partialZero, partialExact, isFiniteFactor(partial))) {
           touched[j] = 1;
           continue;
         }
@@ -208,6 +240,7 @@ export class Tape {
         const increment = A.mul(adjoint, partial);
         adjoints[j] = touched[j] ? A.add(adjoints[j], increment) : increment;
         touched[j] = 1;
+        if (!isExactZeroProduct(adjointZero, adjointExact, partialZero, partialExact)) inexact[j] = 1;
       }
     }
     return { adjoints, operations };
