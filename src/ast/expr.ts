@@ -28,15 +28,47 @@ export interface Call extends NodeBase {
   readonly args: readonly Expr[];
 }
 
-const internTable = new Map<string, Expr>();
+// The intern table holds its nodes weakly, so a long-running process (a notebook, a server,
+// the web page) does not keep every expression it ever built: a node lives as long as someone
+// holds it (a parent holds its arguments), and once collected, its key is dropped. Building
+// the same structure again then makes a new node with a new id; ids are never reused, so a
+// key (which names the arguments by id) can never find a node of a different structure.
+//
+// A WeakRef per node costs time (building the 784-100-10 network took 1.7x as long, finding
+// its nodes again 1.5x: scripts/bench-memory.ts), so nodes made in the current job are held
+// strongly in `madeThisJob` and handed to the weak table by a timer once the job is over. That
+// frees nothing later than WeakRefs would: V8 keeps a WeakRef's target alive until the end of
+// the job that made or read it anyway. The timer is unref'd, so a CLI run that is done exits
+// without handing over nodes it will never free.
+const internTable = new Map<string, WeakRef<Expr>>();
+const dropDeadKey = new FinalizationRegistry<string>((key) => {
+  // The key may have been interned again, to a live node, since this one died: keep that.
+  if (internTable.get(key)?.deref() === undefined) internTable.delete(key);
+});
+const madeThisJob = new Map<string, Expr>();
+let handOverScheduled = false;
 let nextId = 0;
 
+function handOverToWeakTable(): void {
+  handOverScheduled = false;
+  for (const [key, node] of madeThisJob) {
+    internTable.set(key, new WeakRef(node));
+    dropDeadKey.register(node, key);
+  }
+  madeThisJob.clear();
+}
+
 function intern<T extends Expr>(key: string, make: (id: number) => T): T {
-  const found = internTable.get(key);
-  if (found !== undefined) return found as T;
+  const recent = madeThisJob.get(key) ?? internTable.get(key)?.deref();
+  if (recent !== undefined) return recent as T;
   const node = make(nextId++);
   Object.freeze(node);
-  internTable.set(key, node);
+  madeThisJob.set(key, node);
+  if (!handOverScheduled) {
+    handOverScheduled = true;
+    const timer: { unref?: () => void } = setTimeout(handOverToWeakTable, 0);
+    timer.unref?.();
+  }
   return node;
 }
 
@@ -60,7 +92,12 @@ export function callNode(op: string, args: readonly Expr[]): Call {
   });
 }
 
-/** How many nodes the intern table holds (all expressions ever built in this process). */
+/**
+ * How many nodes are alive: held by someone, or unreachable but not yet collected by the
+ * garbage collector (a count of the table, so it takes time in proportion to its size).
+ */
 export function internedNodeCount(): number {
-  return internTable.size;
+  let live = madeThisJob.size;
+  for (const ref of internTable.values()) if (ref.deref() !== undefined) live++;
+  return live;
 }

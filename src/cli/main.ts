@@ -6,6 +6,7 @@ import { InputParseError } from "./args.js";
 import { MatrixFormError } from "../typed/vjp.js";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { toJson } from "./format.js";
 import { EXIT, UsageError, type Io } from "./io.js";
 
 function overview(): string {
@@ -50,8 +51,27 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io);
+    return wantsJson(rest) ? reportErrorAsJson(error, io) : reportError(error, io);
   }
+}
+
+/** --json among the options (not after "--", where it would be an expression). */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).includes("--json");
+}
+
+/**
+ * With --json an error is JSON too, on stdout where the report would have been:
+ * {"error": {"message", "details"?, "exitCode"}}; the message is reportError's, word for word.
+ */
+function reportErrorAsJson(error: unknown, io: Io): number {
+  let text = "";
+  const exitCode = reportError(error, { stdout: io.stdout, stderr: (t) => (text += t) });
+  const [first, ...rest] = text.replace(/\n$/, "").split("\n");
+  const message = first.replace(/^error: /, "");
+  io.stdout(`${toJson({ error: { message, ...(rest.length > 0 ? { details: rest.join("\n") } : {}), exitCode } })}\n`);
+  return exitCode;
 }
 
 /** Bad input gets a message and exit 2; anything else is a bug in diffscope (exit 3). */

@@ -2,7 +2,6 @@
 // (x=[1,2,3], W=[1,2;3,4] or W=[[1,2],[3,4]]), --at-file point.json and --seed. A command
 // takes the typed path when any of these is given or when its text is typed (a header, a
 // transpose, .*, a literal, sum/dot/norm2); plain scalar input keeps the scalar path exactly.
-import { readFileSync } from "node:fs";
 import type { Expr } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
 import { ParseError, parse } from "../parse/parse.js";
@@ -15,7 +14,7 @@ import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import type { NamedTexts } from "../check/problem.js";
 import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
-import { UsageError } from "./io.js";
+import { readCappedFile, UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
 
 /** The options every typed-capable command adds. */
@@ -136,8 +135,9 @@ function checkedValue(name: string, value: unknown, where: string): TypedValue {
 export function readPointFile(file: string, command: string): Map<string, TypedValue> {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readCappedFile(file, `${command}: --at-file ${file}`);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${command}: cannot read --at-file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let data: unknown;

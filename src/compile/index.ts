@@ -17,3 +17,6 @@ export {
   compiledSymbolicDifferentiator, isSymbolicCompiled, prepareCompiledSymbolic, type CompiledSymbolicGradient,
 } from "./symbolic.js";
 export { preferredDifferentiator, prepareTiered, type TieredPreparedGradient } from "./tiered.js";
+export {
+  compileCacheCapacity, compileCacheSize, setCompileCacheCapacity, DEFAULT_COMPILE_CACHE_CAPACITY,
+} from "./cache.js";

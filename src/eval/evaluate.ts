@@ -74,11 +74,21 @@ export function pointNames(point: Point): string[] {
   return point instanceof Map ? [...point.keys()] : Object.keys(point);
 }
 
-/** The value of `name` in `point`, or undefined (own properties only: no prototype lookups). */
+/**
+ * The value of `name` in `point`, or undefined (own properties only: no prototype lookups).
+ * Anything else than a number is a PointValueError here, so every reader of points (the
+ * interpreters, the sweeps, the compiled inputs) refuses it the same way; a key holding
+ * undefined reads as missing, and requireValues then names it as a bad value.
+ */
 export function pointValue(point: Point, name: string): number | undefined {
-  if (point instanceof Map) return point.get(name);
-  const record = point as Readonly<Record<string, number>>;
-  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+  let value: unknown;
+  if (point instanceof Map) value = point.get(name);
+  else {
+    requirePointObject(point);
+    value = Object.prototype.hasOwnProperty.call(point, name) ? (point as Readonly<Record<string, unknown>>)[name] : undefined;
+  }
+  if (typeof value === "number" || value === undefined) return value;
+  throw new PointValueError(name, value);
 }
 
 /** Throws MissingVariableError naming every variable of `expr` that `point` lacks. */

@@ -1,18 +1,29 @@
 // Text printer: minimal parentheses, re-parseable by diffscope and, for the functions mathjs
 // knows, by mathjs (`^` for powers, `log` for the natural log).
 import type { Expr } from "../ast/expr.js";
-import { topologicalOrder } from "../ast/walk.js";
+import { dagSize, topologicalOrder } from "../ast/walk.js";
 import { PRECEDENCE } from "../ops/arithmetic.js";
 import { getOp } from "../ops/table.js";
 
 /** Refuse to print trees bigger than this; a swollen derivative can have 2^30 nodes. */
 export const MAX_PRINTED_TREE_NODES = 2_000_000;
 
+/** 2000001 → "2,000,001"; past 1e12 (tree sizes of swollen derivatives reach 1e300), 1.234e+15. */
+const count = (n: number): string => (n <= 1e12 ? n.toLocaleString("en-US") : n.toExponential(3));
+
+/** The shared form is "much smaller" when sharing divides the size by at least this. */
+const MUCH_SMALLER = 10;
+
 export class ExpressionTooLargeError extends Error {
-  constructor(readonly treeNodes: number) {
+  /** `dagNodes`: its distinct sub-expressions, when known; the message says how they compare. */
+  constructor(readonly treeNodes: number, readonly dagNodes?: number) {
     super(
-      `expression too large to print as a tree (${treeNodes.toExponential(3)} nodes, limit ${MAX_PRINTED_TREE_NODES}); ` +
-        `its shared form (distinct sub-expressions) is much smaller`,
+      `expression too large to print as a tree (${count(treeNodes)} nodes, limit ${count(MAX_PRINTED_TREE_NODES)})` +
+        (dagNodes === undefined
+          ? ""
+          : dagNodes * MUCH_SMALLER <= treeNodes
+            ? `; its shared form is much smaller: ${count(dagNodes)} distinct sub-expressions`
+            : `; sharing does not make it much smaller: ${count(dagNodes)} distinct sub-expressions`),
     );
     this.name = "ExpressionTooLargeError";
   }
@@ -47,7 +58,7 @@ export function needsParens(child: Expr, prec: number, assoc: "left" | "right", 
 }
 
 export function printExpr(expr: Expr): string {
-  if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize);
+  if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize, dagSize(expr));
   // Bottom-up over distinct nodes, not recursion: a 100,000-deep chain must not overflow the stack.
   const printed = new Map<number, string>();
   const render = (child: Expr) => printed.get(child.id) as string;

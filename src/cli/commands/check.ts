@@ -1,6 +1,5 @@
 // `diffscope check`: is a hand-derived derivative right? Exit 0 correct, 1 incorrect (or
 // undecidable), 2 the expression, answer or file could not be read.
-import { readFileSync } from "node:fs";
 import {
   BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
   type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
@@ -8,7 +7,7 @@ import {
 import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
-import { EXIT, UsageError, type Io } from "../io.js";
+import { EXIT, readCappedFile, UsageError, type Io } from "../io.js";
 import { runTypedProblem } from "../../check/typed.js";
 import { ACCEPTED_TOLERANCE, toleranceProblem } from "../../check/value.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
@@ -79,8 +78,9 @@ type BatchEntry = { readonly report: ProblemReport } | { readonly name?: string;
 function runBatch(fileName: string, json: boolean, io: Io): number {
   let text: string;
   try {
-    text = readFileSync(fileName, "utf8");
+    text = readCappedFile(fileName, `check: --file ${fileName}`);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`check: cannot read ${fileName}: ${error instanceof Error ? error.message : String(error)}`);
   }
   let specs: ProblemSpec[];
