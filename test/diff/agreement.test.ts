@@ -25,7 +25,7 @@ describe("the exact methods follow one rule for 0 · ∞", () => {
     ["x^y", { x: 0, y: 0 }, { x: 0, y: -Infinity }, "d(x^0)/dx = 0 at x = 0 (PyTorch, JAX); d/dy at (0, 0) is the one-sided −∞ (PyTorch and JAX give 0)"],
     ["0^(x^2 + 1)", { x: 0.5 }, { x: 0 }, "0^(f(x)) with f > 0 is 0 everywhere"],
     ["x*sqrt(x)", { x: 0 }, { x: 0 }, "a point value 0 is exact and cuts sqrt'(0) = ∞"],
-  ] as const)("%s at %j: every exact method gives %j (%s)", (text, point, expected) => {
+  ] as const)("%s at %j: every exact method gives %j (%s)", (text, point, expected, _why) => {
     for (const { method, r } of gradientsOf(text, point)) {
       // === so that a cut product's signed zero (−0 from 0 · −∞) equals 0
       for (const [v, e] of Object.entries(expected)) expect(r.gradient[v] === e, `${method} d/d${v} is ${r.gradient[v]}`).toBe(true);
