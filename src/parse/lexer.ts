@@ -84,9 +84,9 @@ export const grammarLexer = {
 };
 
 const RADIXES: Readonly<Record<string, { readonly base: number; readonly name: string; readonly digits: string; readonly example: string }>> = {
-  b: { base: 2, name: "binary", digits: "0 and 1", example: "0b101" },
-  o: { base: 8, name: "octal", digits: "0 to 7", example: "0o17" },
-  x: { base: 16, name: "hexadecimal", digits: "0 to 9 and a to f (or A to F)", example: "0x1F" },
+  b: { base: 2, name: "a binary", digits: "0 and 1", example: "0b101" },
+  o: { base: 8, name: "an octal", digits: "0 to 7", example: "0o17" },
+  x: { base: 16, name: "a hexadecimal", digits: "0 to 9 and a to f (or A to F)", example: "0x1F" },
 };
 
 /**
@@ -98,17 +98,19 @@ export function radixNumber(text: string): { readonly value: number } | { readon
   const radix = RADIXES[letter.toLowerCase()];
   const digits = text.slice(2);
   const [whole, fraction] = digits.split(".");
-  const product = `to multiply 0 by ${digits}, write 0*${digits}`;
+  // What the text meant before radix numbers: 0 times a name.
+  const name = text.slice(1);
+  const product = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? ` (to multiply 0 by ${name}, write 0*${name})` : "";
   if (letter !== letter.toLowerCase()) {
-    return { problem: `uppercase prefix 0${letter}`, hint: `a ${radix.name} number starts with 0${letter.toLowerCase()}, as in ${radix.example} (${product})` };
+    return { problem: `uppercase prefix 0${letter}`, hint: `${radix.name} number starts with 0${letter.toLowerCase()}, as in ${radix.example}${product}` };
   }
-  const digitsHint = `a ${radix.name} number takes the digits ${radix.digits} after 0${letter}, as in ${radix.example} (${product})`;
+  const digitsHint = `${radix.name} number takes the digits ${radix.digits} after 0${letter}, as in ${radix.example}${product}`;
   if (fraction === undefined && /^[0-9a-fA-F]*i[0-9]*$/.test(whole)) {
-    return { problem: "word-size suffix", hint: `mathjs's signed forms such as 0xFFi8 are not supported; write the value, e.g. -1` };
+    return { problem: "word-size suffix", hint: "mathjs's signed word-size forms (0xFFi8 = -1) are not supported; write the number itself, with its sign" };
   }
   if (whole === "") return { problem: `no digits after 0${letter}`, hint: digitsHint };
   const isDigit = (c: string): boolean => !Number.isNaN(Number.parseInt(c, radix.base));
-  if (![...whole, ...(fraction ?? "")].every(isDigit)) return { problem: `not a ${radix.name} number`, hint: digitsHint };
+  if (![...whole, ...(fraction ?? "")].every(isDigit)) return { problem: `not ${radix.name} number`, hint: digitsHint };
   if (fraction === undefined) return { value: Number(text) };
   // mathjs adds the fraction's digits one by one; doing the same gives the same float.
   let part = 0;

@@ -2,17 +2,10 @@
 // have been accepted, and a suggestion where one helps.
 import { describe, expect, it } from "vitest";
 import { knownFunctionNames } from "../../src/ops/table.js";
-import { parse, ParseError } from "../../src/parse/parse.js";
+import { parse, type ParseError } from "../../src/parse/parse.js";
+import { parseErrorOf } from "../support/parse-error.js";
 
-function parseError(text: string): ParseError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} not to parse`);
-}
+const parseError = (text: string) => parseErrorOf(() => parse(text));
 
 /** The character of the shown source line right above the caret. */
 function charAboveCaret(error: ParseError): string {

@@ -5,16 +5,9 @@ import { describe, expect, it } from "vitest";
 import { callNode, num, variable, type Expr } from "../../src/ast/expr.js";
 import { MAX_NESTING_DEPTH, nestingDepth, parse, ParseError } from "../../src/parse/parse.js";
 import { tokenize } from "../../src/parse/lexer.js";
+import { parseErrorOf } from "../support/parse-error.js";
 
-function parseError(text: string): ParseError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`expected a ParseError for ${text.slice(0, 40)}…`);
-}
+const parseError = (text: string) => parseErrorOf(() => parse(text));
 
 const LIMIT = MAX_NESTING_DEPTH;
 

@@ -12,7 +12,7 @@ interface Token {
   readonly cls: TokenClass;
 }
 
-const NUMBERS = ["2", "1.5", ".5", "3.", "1e-3", "2.5E+4", "7", "12", "0.25", "4e2"];
+const NUMBERS = ["2", "1.5", ".5", "3.", "1e-3", "2.5E+4", "7", "12", "0.25", "4e2", "0x1F", "0b101", "0o17", "0xF.8"];
 const NAMES = ["x", "y", "z", "alpha_2"];
 const CONSTANTS = ["pi", "e"];
 /** Functions mathjs knows by the same name, with our arity. */
@@ -138,7 +138,8 @@ export function joinTokens(choose: Choose, tokens: readonly Token[]): string {
 function needsSpace(a: Token, b: Token): boolean {
   const wordLike = (t: Token): boolean => t.cls !== "punctuation";
   // `2x` and `1e-3x` lex as a number then a name, but `2e` + `+3` would be one number.
-  if (a.cls === "number" && (b.cls === "name" || b.cls === "function")) return /^[eE]/.test(b.text) || a.text === "0";
+  // A radix number takes every letter and digit after it: `0x1F y` needs its space.
+  if (a.cls === "number" && (b.cls === "name" || b.cls === "function")) return /^[eE]/.test(b.text) || a.text === "0" || /^0[box]/.test(a.text);
   if (wordLike(a) && wordLike(b)) return true;
   // `3.*2` is mathjs's element-wise product, `3./2` its element-wise division.
   if (a.text.endsWith(".") && /^[*/^]/.test(b.text)) return true;

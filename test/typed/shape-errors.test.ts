@@ -10,16 +10,9 @@ import { parseTyped } from "../../src/typed/parse.js";
 import { matrixShape, vectorShape, type Shape } from "../../src/typed/shape.js";
 import { DECLARATION_HELP } from "../../src/typed/statements.js";
 import { ShapeError, tmatmul, tvar } from "../../src/typed/texpr.js";
+import { parseErrorOf } from "../support/parse-error.js";
 
-function errorOf(read: () => unknown): ParseError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error("expected a ParseError");
-}
+const errorOf = parseErrorOf;
 
 const typedError = (text: string, shapes?: ReadonlyMap<string, Shape>) => errorOf(() => parseTyped(text, shapes));
 
