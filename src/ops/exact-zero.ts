@@ -89,6 +89,11 @@ function exactValueAlgebra(apply: (op: OpSpec, args: readonly ExactValue[]) => E
 /** The op table's partial rules evaluated on exact values (the rule applied inside them). */
 export const exactAlgebra: Algebra<ExactValue> = exactValueAlgebra(applyExact);
 
+/** Numbers with their exact-zero bits (a bit counts only on a value that is 0). */
+function exactArguments(args: readonly number[], zeroArgs: ArrayLike<boolean | number>): ExactValue[] {
+  return args.map((value, i) => ({ value, exactZero: Boolean(zeroArgs[i]) && value === 0 }));
+}
+
 /**
  * ∂out/∂args[k] at a point, with whether it is an exact zero. Plain float64 first (the fast,
  * common case); only a zero or a non-finite partial is evaluated again on exact values, which
@@ -99,8 +104,7 @@ export function localPartial(
 ): ExactValue {
   const plain = op.partials[k](numberAlgebra, args, out);
   if (plain !== 0 && Number.isFinite(plain)) return { value: plain, exactZero: false };
-  const exactArgs = args.map((value, i) => ({ value, exactZero: Boolean(zeroArgs[i]) && value === 0 }));
-  return op.partials[k](exactAlgebra, exactArgs, { value: out, exactZero: outExactZero && out === 0 });
+  return op.partials[k](exactAlgebra, exactArguments(args, zeroArgs), { value: out, exactZero: outExactZero && out === 0 });
 }
 
 /**
@@ -127,14 +131,19 @@ export const noEvents = (): RepresentationEvents => ({ overflow: false, underflo
 const MIN_NORMAL = 2.2250738585072014e-308;
 const isSubnormal = (x: number): boolean => x !== 0 && Math.abs(x) < MIN_NORMAL;
 
-/** Records the representation events of one op application into `events`. */
+/**
+ * Records the representation events of one op application into `events`. A sum is never an
+ * underflow or a loss of digits (a difference that cancels is exact in float64). An infinity
+ * is a true pole only at an exact zero (1/0, log(0)); anywhere else (1/x for an x that rounding
+ * made 0, atanh of a tanh that rounded to 1) it may stand for a finite value, so it counts.
+ */
 export function noteRepresentation(op: OpSpec, args: readonly ExactValue[], result: ExactValue, events: RepresentationEvents): void {
   if (!args.every((a) => Number.isFinite(a.value))) return;
+  const values = args.map((a) => a.value);
   if (!Number.isFinite(result.value) && !args.some((a) => a.exactZero)) events.overflow = true;
-  if (result.value === 0 && !result.exactZero && op.name !== "add" && op.name !== "sub" && args.every((a) => a.value !== 0)) {
-    events.underflow = true;
-  }
-  if (isSubnormal(result.value) && !args.some((a) => isSubnormal(a.value))) events.subnormal = true;
+  if (op.name === "add" || op.name === "sub") return;
+  if (result.value === 0 && !result.exactZero && values.every((v) => v !== 0)) events.underflow = true;
+  if (isSubnormal(result.value) && !values.some(isSubnormal)) events.subnormal = true;
 }
 
 /** A partial evaluated on exact values, with what float64 could not represent inside the rule. */
@@ -147,7 +156,6 @@ export function watchedPartial(
     noteRepresentation(spec, xs, result, events);
     return result;
   });
-  const exactArgs = args.map((value, i) => ({ value, exactZero: zeroArgs[i] && value === 0 }));
-  const result = op.partials[k](watching, exactArgs, { value: out, exactZero: outExactZero && out === 0 });
+  const result = op.partials[k](watching, exactArguments(args, zeroArgs), { value: out, exactZero: outExactZero && out === 0 });
   return { ...result, ...events };
 }
