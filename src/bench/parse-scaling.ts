@@ -147,10 +147,14 @@ export interface ShapeTiming {
   readonly runs: number;
 }
 
+/** A sample lasts at least this long: short reads are repeated and averaged. */
+const SAMPLE_SECONDS = 0.2;
+
 /**
- * Times each shape at its sizes: the best of `runs` reads of one fixed input per size, in CPU
- * time of this process, so that other processes on a busy machine disturb the figures less
- * than they would wall-clock time.
+ * Times each shape at its sizes: for one fixed input per size, the best of `runs` samples, each
+ * the mean of as many reads as fill SAMPLE_SECONDS. Time is CPU time of this process (garbage
+ * collection included), so that other processes on a busy machine disturb it less than they
+ * would wall-clock time.
  */
 export function timeParseShapes(shapes: readonly ParseShape[] = PARSE_SHAPES, runs = 3, progress: (line: string) => void = () => undefined): ShapeTiming[] {
   return shapes.map((shape) => {
@@ -160,10 +164,14 @@ export function timeParseShapes(shapes: readonly ParseShape[] = PARSE_SHAPES, ru
       let best = Infinity;
       for (let run = 0; run < runs; run++) {
         const start = cpuSeconds();
-        shape.read(text);
-        best = Math.min(best, cpuSeconds() - start);
+        let reads = 0;
+        do {
+          shape.read(text);
+          reads++;
+        } while (cpuSeconds() - start < SAMPLE_SECONDS);
+        best = Math.min(best, (cpuSeconds() - start) / reads);
       }
-      progress(`${shape.name}: ${n} ${shape.units} in ${best.toFixed(3)} s`);
+      progress(`${shape.name}: ${n} ${shape.units} in ${best.toFixed(4)} s`);
       return [n, best] as const;
     });
     return { shape, seconds, exponent: growthExponent(seconds), runs };
@@ -181,9 +189,9 @@ export function formatParseScaling(timings: readonly ShapeTiming[]): string {
   const lines: string[] = [];
   for (const { shape, seconds, exponent, runs } of timings) {
     lines.push(`${shape.name} (size in ${shape.units}; CPU seconds, best of ${runs})`);
-    for (const [n, s] of seconds) lines.push(`  ${String(n).padStart(9)}  ${s.toFixed(3).padStart(8)} s  ${((s / n) * 1e6).toFixed(2).padStart(8)} µs per ${shape.unit}`);
-    // Timer noise at small sizes blurs the fit; 1.25 separates linear from n log n poorly but
-    // from quadratic (2) clearly.
+    for (const [n, s] of seconds) lines.push(`  ${String(n).padStart(9)}  ${s.toFixed(4).padStart(8)} s  ${((s / n) * 1e6).toFixed(2).padStart(8)} µs per ${shape.unit}`);
+    // A busy machine blurs the fit; 1.25 separates linear from n log n poorly but from
+    // quadratic (2) clearly.
     lines.push(`  growth exponent ${exponent.toFixed(2)}: ${exponent < 1.25 ? "linear" : "NOT linear"}`);
   }
   return lines.join("\n");

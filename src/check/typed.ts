@@ -3,6 +3,8 @@
 // ordinary scalar check (symbolic difference and random points) of the lowered answer against
 // ∂J/∂W_ij, so the verdicts mean exactly what they mean for scalar answers.
 import type { Expr } from "../ast/expr.js";
+import { dagSize } from "../ast/walk.js";
+import { Progress, requireWithin } from "../util/budget.js";
 import { matrixGradient } from "../typed/derivative.js";
 import { shapesWithValues } from "../typed/implied.js";
 import { elementName, elementNames, lower, lowerScalar } from "../typed/lower.js";
@@ -39,6 +41,13 @@ export interface TypedAnswerCheck {
   readonly firstDiffering?: EntryCheck;
 }
 
+/**
+ * Most entries × nodes of f one answer's check may take: each entry is a symbolic check against
+ * f (a derivative, a simplification, random points), measured at ~0.2 ms per pair on this
+ * project's 2-core machine (x: R^100; sum(sigmoid(x)) takes ~6 s), so this is about 20 s.
+ */
+export const MAX_ENTRY_CHECK_WORK = 100_000;
+
 /** Checks a matrix-form answer for ∂f/∂wrt, where f is the program's scalar result lowered. */
 export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, answer: TExpr, options: CheckOptions = {}): TypedAnswerCheck {
   const shape = program.shapes.get(wrt) as Shape;
@@ -50,6 +59,9 @@ export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, an
       (transposed ? " — its transpose fits: was it written in numerator layout? diffscope uses denominator layout (the variable's shape)" : "");
     return { wrt, shape, answer, correct, verdict: "incorrect", shapeMismatch, entries: [], agreeing: 0 };
   }
+  const count = rowsOf(shape) * colsOf(shape);
+  requireWithin(`checking ∂f/∂${wrt} entry by entry (${count} entries, each against f's ${dagSize(f)} scalar nodes)`, count * dagSize(f), MAX_ENTRY_CHECK_WORK, "entry × node pairs", "check fewer entries: smaller vectors and matrices, or numbers at a point with --value");
+  const progress = new Progress(`checking ∂f/∂${wrt} (entries)`, count, 1);
   const elements = lower(answer).elements;
   const entries: EntryCheck[] = [];
   const cols = colsOf(shape);
@@ -57,6 +69,7 @@ export function checkTypedAnswer(program: TypedProgram, f: Expr, wrt: string, an
     for (let col = 0; col < cols; col++) {
       const element = elementName(wrt, shape, row, col);
       entries.push({ row, col, element, check: checkDerivative(f, element, elements[row * cols + col], options) });
+      progress.tick(entries.length);
     }
   }
   const agreeing = entries.filter((e) => e.check.verdict === "correct").length;

@@ -1,11 +1,17 @@
 // What a command may do to the outside world, so the CLI runs in-process in tests.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import type { ProgressListener } from "../util/budget.js";
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Shows a long computation's progress (on a terminal's stderr); absent: not shown. */
+  readonly progress?: ProgressListener;
+  /** Removes the progress line, if one is shown. */
+  endProgress?(): void;
 }
 
-/** Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input. */
+/** Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input or past a size or time limit, 3 a bug. */
 export const EXIT = { ok: 0, negative: 1, badInput: 2, internal: 3 } as const;
 
 /** Bad command-line input: reported as a plain message with exit code 2. */
@@ -17,9 +23,24 @@ export class UsageError extends Error {
 }
 
 export function processIo(): Io {
-  return {
+  const io: Io = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+  };
+  // Progress only on a terminal: a redirected stderr (a log, a test) gets messages, not a ticker.
+  if (!process.stderr.isTTY) return io;
+  let shown = false;
+  return {
+    ...io,
+    progress({ label, done, total, elapsedMs }) {
+      shown = true;
+      const of = total === undefined ? "" : ` of ${total} (${Math.floor((100 * done) / total)}%)`;
+      process.stderr.write(`\r\x1b[K${label}: ${done}${of}, ${(elapsedMs / 1000).toFixed(1)} s`);
+    },
+    endProgress() {
+      if (shown) process.stderr.write("\r\x1b[K");
+      shown = false;
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import { ParseError } from "../parse/parse.js";
 import { ExpressionTooLargeError } from "../print/text.js";
 import { InputParseError } from "./args.js";
 import { MatrixFormError } from "../typed/vjp.js";
+import { DerivationBudgetExceeded } from "../diff/symbolic/budget.js";
+import { CostLimitError, setProgressListener } from "../util/budget.js";
 import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { toJson } from "./format.js";
@@ -20,7 +22,7 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `diffscope <command> --help` for a command's options.",
-    "Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input.",
+    "Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input or past a size or time limit, 3 a bug.",
   ].join("\n");
 }
 
@@ -48,10 +50,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${command.help}\n`);
     return EXIT.ok;
   }
+  // Long computations report progress to a terminal's stderr, never with --json.
+  const previous = setProgressListener(rest.includes("--json") ? undefined : io.progress);
   try {
     return await command.run(rest, io);
   } catch (error) {
+    io.endProgress?.();
     return wantsJson(rest) ? reportErrorAsJson(error, io) : reportError(error, io);
+  } finally {
+    io.endProgress?.();
+    setProgressListener(previous);
   }
 }
 
@@ -92,9 +100,23 @@ function reportError(error: unknown, io: Io): number {
     io.stderr(`error: ${error.message}\n`);
     return EXIT.badInput;
   }
+  // Size refusals: a computation past its budget, or refused before it started (with its figure).
+  if (error instanceof CostLimitError) {
+    io.stderr(`error: ${error.message}\n${error.hint ? `${error.hint}\n` : ""}`);
+    return EXIT.badInput;
+  }
+  if (error instanceof DerivationBudgetExceeded) {
+    io.stderr(`error: ${error.message}\ntry --mode shared, or a smaller expression\n`);
+    return EXIT.badInput;
+  }
   // Printing or differentiating a typed expression thousands of levels deep exhausts the stack.
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     io.stderr("error: the expression is too deeply nested to process (the call stack ran out)\n");
+    return EXIT.badInput;
+  }
+  // A size no limit above caught (each known cause refuses with its figure before this happens).
+  if (error instanceof RangeError && /invalid (string|array|typed array) length/i.test(error.message)) {
+    io.stderr(`error: the result is too large to hold (${error.message}); try a smaller input\n`);
     return EXIT.badInput;
   }
   const detail = error instanceof Error ? (process.env.DIFFSCOPE_DEBUG ? error.stack : error.message) : String(error);

@@ -1,17 +1,11 @@
 // LaTeX writer: the op table supplies each op's notation, this file its parentheses.
 import type { Expr } from "../ast/expr.js";
-import { topologicalOrder } from "../ast/walk.js";
 import { PRECEDENCE } from "../ops/arithmetic.js";
 import { getOp } from "../ops/table.js";
-import { ExpressionTooLargeError, MAX_PRINTED_TREE_NODES, needsParens, precedenceOf } from "./text.js";
+import { needsParens, precedenceOf, printBottomUp } from "./text.js";
 
 export function printLatex(expr: Expr): string {
-  if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize);
-  // Bottom-up over distinct nodes, not recursion: a 100,000-deep chain must not overflow the stack.
-  const rendered = new Map<number, string>();
-  const renderLatex = (child: Expr) => rendered.get(child.id) as string;
-  for (const node of topologicalOrder(expr)) rendered.set(node.id, renderLatexNode(node, renderLatex));
-  return rendered.get(expr.id) as string;
+  return printBottomUp(expr, renderLatexNode);
 }
 
 function latexNumber(value: number): string {

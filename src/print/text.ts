@@ -57,13 +57,42 @@ export function needsParens(child: Expr, prec: number, assoc: "left" | "right", 
   return false;
 }
 
-export function printExpr(expr: Expr): string {
+/**
+ * Refuse to print text longer than this: a tree within the node limit still prints to more than
+ * a JavaScript string holds (~5e8 characters) when its names are long (80 KB of input, 7th derivative).
+ */
+export const MAX_PRINTED_CHARACTERS = 50_000_000;
+
+/** The text would be longer than MAX_PRINTED_CHARACTERS (an ExpressionTooLargeError, exit 2). */
+export class TextTooLongError extends ExpressionTooLargeError {
+  constructor(treeNodes: number, readonly characters: number) {
+    super(treeNodes);
+    this.message =
+      `expression too long to print (${characters.toExponential(1)} characters or more for ${treeNodes.toExponential(1)} nodes; ` +
+      `the limit is ${MAX_PRINTED_CHARACTERS.toExponential(0)} characters)`;
+    this.name = "TextTooLongError";
+  }
+}
+
+/**
+ * Prints bottom-up over distinct nodes, not by recursion (a 100,000-deep chain must not overflow
+ * the stack), refusing trees and texts past the limits before they exhaust memory.
+ */
+export function printBottomUp(expr: Expr, renderNode: (node: Expr, render: (child: Expr) => string) => string): string {
   if (expr.treeSize > MAX_PRINTED_TREE_NODES) throw new ExpressionTooLargeError(expr.treeSize, dagSize(expr));
-  // Bottom-up over distinct nodes, not recursion: a 100,000-deep chain must not overflow the stack.
   const printed = new Map<number, string>();
   const render = (child: Expr) => printed.get(child.id) as string;
-  for (const node of topologicalOrder(expr)) printed.set(node.id, renderNode(node, render));
+  for (const node of topologicalOrder(expr)) {
+    const text = renderNode(node, render);
+    // Each text is at most a few times its arguments' (each within the limit), so the check comes in time.
+    if (text.length > MAX_PRINTED_CHARACTERS) throw new TextTooLongError(expr.treeSize, text.length);
+    printed.set(node.id, text);
+  }
   return printed.get(expr.id) as string;
+}
+
+export function printExpr(expr: Expr): string {
+  return printBottomUp(expr, renderNode);
 }
 
 /** One node's text, given its arguments' texts. */

@@ -6,6 +6,7 @@ import { num, variable, type Expr } from "../ast/expr.js";
 import { call } from "../ops/table.js";
 import { parse } from "../parse/parse.js";
 import { deriveGradient, type DerivationBudget } from "../diff/symbolic/index.js";
+import { NodeCounter } from "../diff/symbolic/budget.js";
 import { printExpr } from "../print/text.js";
 
 export const FAMILY_NAMES = ["logistic", "product", "nested-sin", "sigmoid-chain", "nth-derivative"] as const;
@@ -158,9 +159,11 @@ function nthDerivativeFamily(): SwellFamily {
     point: () => ({ x: 0.5 }),
     expression(n, budget) {
       if (members.length === 0) members.push(parse("exp(-x^2)"));
+      // One counter for every derivative still to build: the budget holds for member n, not per step.
+      const counter = new NodeCounter(budget);
       while (members.length < n) {
         const previous = members[members.length - 1];
-        members.push(deriveGradient(previous, ["x"], { mode: "shared", simplify: true, budget }).x);
+        members.push(deriveGradient(previous, ["x"], { mode: "shared", simplify: true, budget: counter }).x);
       }
       return members[n - 1];
     },

@@ -19,6 +19,7 @@ import {
 } from "../diff/symbolic/index.js";
 import type { Gradient } from "../diff/types.js";
 import { ColumnBudgets, type OverBudget } from "./budget.js";
+import { NodeCounter } from "../diff/symbolic/budget.js";
 import { FAMILIES, PARSE_TREE_LIMIT, type FamilyName, type SwellFamily } from "./families.js";
 import { MathjsPeer, type MathjsOutcome } from "./mathjs-peer.js";
 import { maxRelativeDifference } from "./agreement.js";
@@ -210,7 +211,7 @@ async function measureMember(
   if (shared !== undefined) {
     const raw = rootsOf(shared, wrt);
     cell("simplify", () => {
-      const { result, ms } = timeOnce(() => simplifyAll(raw));
+      const { result, ms } = timeOnce(() => simplifyAll(raw, { counter: new NodeCounter({ timeLimitMs: budgetMs }) }));
       row.simplifiedDagNodes = dagSize(result);
       row.simplifiedTreeNodes = treeSize(result);
       row.simplifyMs = ms;
@@ -218,7 +219,7 @@ async function measureMember(
       // Evaluating it is one pass over a DAG built within the budget; not timed.
       gradients.symbolicSimplified = evaluateGradient(result, wrt, point);
       return ms;
-    });
+    }, true);
     cell("evaluate", () => {
       const { result: values, ms } = timeRepeated(() => evaluateAll(raw, point));
       gradients.symbolicShared = Object.fromEntries(wrt.map((v, i) => [v, values.get(raw[i].id) as number]));

@@ -5,7 +5,8 @@
 // (a let-bound z used twice) lower once, and hash-consing shares equal scalar sub-expressions.
 import { num, variable, type Expr } from "../ast/expr.js";
 import { call } from "../ops/table.js";
-import { colsOf, rowsOf, sizeOf, type Shape } from "./shape.js";
+import { Progress, requireWithin } from "../util/budget.js";
+import { colsOf, MAX_LOWERED_NODES, rowsOf, sizeOf, type Shape } from "./shape.js";
 import { typedTopologicalOrder, type TExpr } from "./texpr.js";
 
 /** A typed value as scalars: row-major elements (one for a scalar). */
@@ -40,12 +41,61 @@ function sumOf(terms: readonly Expr[]): Expr {
   return terms.reduce((acc, t) => call("add", [acc, t]));
 }
 
-/** Lowers every node under `roots` once; the map gives each typed node's scalar elements. */
+/**
+ * How many scalar nodes lowering `roots` builds at most (before hash-consing shares equal ones),
+ * counted from the shapes alone: what lowering would cost, known before it starts.
+ */
+export function loweredNodeCount(roots: TExpr | readonly TExpr[]): number {
+  return nodesBuiltByAll(typedTopologicalOrder(roots));
+}
+
+function nodesBuiltByAll(order: readonly TExpr[]): number {
+  let total = 0;
+  for (const node of order) total += nodesBuiltBy(node);
+  return total;
+}
+
+/** Scalar nodes lowerNode builds for one typed node (lowerNode's cases, counted). */
+function nodesBuiltBy(node: TExpr): number {
+  const size = sizeOf(node.shape);
+  switch (node.kind) {
+    case "var":
+    case "map":
+      return size;
+    case "num":
+      return 1;
+    case "literal":
+    case "fill":
+    case "transpose":
+      return 0; // they re-use their arguments' nodes
+    case "matmul":
+      return size * (2 * colsOf(node.left.shape) - 1); // each entry: inner products and inner − 1 sums
+    case "sum":
+      return sizeOf(node.arg.shape) - 1;
+    case "dot":
+      return 2 * sizeOf(node.left.shape) - 1;
+    case "norm2":
+      return 2 * sizeOf(node.arg.shape) + 1; // squares, sums, the exponent 2 and sqrt
+  }
+}
+
+/**
+ * Lowers every node under `roots` once; the map gives each typed node's scalar elements.
+ * Refuses (CostLimitError) before building anything when the scalar graph would pass
+ * MAX_LOWERED_NODES, which is what fits in memory with room for a differentiator's own.
+ */
 export function lowerAll(roots: TExpr | readonly TExpr[]): Map<TExpr, Lowered> {
+  const order = typedTopologicalOrder(roots);
+  const total = nodesBuiltByAll(order);
+  requireWithin("lowering the expression to scalars", total, MAX_LOWERED_NODES, "scalar nodes", "use smaller vectors and matrices");
+  const progress = new Progress("lowering to scalars (nodes)", total, 1);
   const lowered = new Map<TExpr, Lowered>();
   const of = (node: TExpr): readonly Expr[] => (lowered.get(node) as Lowered).elements;
-  for (const node of typedTopologicalOrder(roots)) {
+  let built = 0;
+  for (const node of order) {
     lowered.set(node, { shape: node.shape, elements: lowerNode(node, of) });
+    built += nodesBuiltBy(node);
+    progress.tick(built);
   }
   return lowered;
 }

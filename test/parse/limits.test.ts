@@ -3,7 +3,7 @@
 // checked by counting work in linearity.test.ts.
 import { describe, expect, it } from "vitest";
 import { callNode, num, variable, type Expr } from "../../src/ast/expr.js";
-import { MAX_NESTING_DEPTH, nestingDepth, parse, ParseError } from "../../src/parse/parse.js";
+import { countParses, MAX_NESTING_DEPTH, nestingDepth, parse, ParseError } from "../../src/parse/parse.js";
 import { tokenize } from "../../src/parse/lexer.js";
 import { parseErrorOf } from "../support/parse-error.js";
 
@@ -34,8 +34,9 @@ describe("limits", () => {
     expect(() => parse(`${"(".repeat(5000)}x+${")".repeat(5000)}`)).toThrow(/unexpected "\)" at 1:5003/);
   });
 
-  it("reads a 5000-high power tower right-associatively", () => {
+  it("reads a 5000-high power tower right-associatively, in exactly one parse", () => {
     const text = Array.from({ length: 5000 }, (_, i) => `x${i}`).join("^");
+    expect(countParses(text)).toBe(1);
     let height = 0;
     for (let node = parse(text); node.kind === "call"; node = node.args[1]) {
       expect([node.op, node.args[0]]).toEqual(["pow", variable(`x${height}`)]);

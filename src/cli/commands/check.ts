@@ -9,6 +9,8 @@ import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, readCappedFile, UsageError, type Io } from "../io.js";
 import { runTypedProblem } from "../../check/typed.js";
+import { DerivationBudgetExceeded } from "../../diff/symbolic/budget.js";
+import { CostLimitError } from "../../util/budget.js";
 import { ACCEPTED_TOLERANCE, toleranceProblem } from "../../check/value.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
 import { parseTypedAt } from "../typed-input.js";
@@ -96,6 +98,8 @@ function runBatch(fileName: string, json: boolean, io: Io): number {
     } catch (error) {
       if (error instanceof InputParseError) return { name: label, unreadable: `error in the ${error.what}: ${error.parseError.render(error.source)}` };
       if (error instanceof ProblemError || error instanceof UsageError) return { name: label, unreadable: error.message };
+      // Too large to check (the rest of the file is still checked).
+      if (error instanceof CostLimitError || error instanceof DerivationBudgetExceeded) return { name: label, unreadable: error.message };
       throw error;
     }
   });

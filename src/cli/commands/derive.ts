@@ -1,5 +1,5 @@
 import { dagSize, variablesOf } from "../../ast/walk.js";
-import { deriveN } from "../../diff/symbolic/index.js";
+import { DerivationBudgetExceeded, deriveN, type DerivationBudget } from "../../diff/symbolic/index.js";
 import { printLatex } from "../../print/latex.js";
 import { printExpr } from "../../print/text.js";
 import { expectPositionals, parseCommandArgs, stringOption, wrtOption } from "../args.js";
@@ -12,6 +12,12 @@ import {
 } from "../../typed/index.js";
 import { parseShapes, readProgram, scalarExpression } from "../typed-input.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
+
+/**
+ * What `derive` may spend on one variable's derivatives (all orders together, simplification
+ * included): a 10th derivative of sigmoid(sigmoid(sigmoid(x))) takes ~25 s, so past these it stops.
+ */
+export const DERIVE_BUDGET: DerivationBudget = { maxNodesBuilt: 2_000_000, timeLimitMs: 10_000 };
 
 function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): number {
   for (const option of ["raw", "order", "mode"] as const) {
@@ -61,7 +67,8 @@ export const deriveCommand: Command = {
   --raw                 skip the simplifier
   --json                print {"derivatives": {"x": "<text>"}, "latex": {…}, "sizes": {…}}
 
-The text is readable by diffscope and, for functions mathjs knows, by mathjs.
+The text is readable by diffscope and, for functions mathjs knows, by mathjs. All orders
+together may build 2e6 nodes in 10 s (simplification included); past that derive stops, exit 2.
 
 Vectors and matrices (--shape x=3,W=2x3, or a header "x: R^3; W: R^(2x3); …"): the gradient in
 matrix form, by matrix-calculus rules (reverse accumulation on the typed expression), written
@@ -91,7 +98,14 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
     const mode = stringOption(values, "mode") ?? "shared";
     if (mode !== "tree" && mode !== "shared") throw new UsageError(`derive: --mode must be tree or shared, got "${mode}"`);
 
-    const derivatives = wrt.map((v) => deriveN(f, v, order, { mode, simplify: !values.raw }));
+    const derivatives = wrt.map((v) => {
+      try {
+        return deriveN(f, v, order, { mode, simplify: !values.raw, budget: DERIVE_BUDGET });
+      } catch (error) {
+        if (!(error instanceof DerivationBudgetExceeded)) throw error;
+        throw new UsageError(`derive: ${wrt.length > 1 ? `∂/∂${v}: ` : ""}${error.message}`, mode === "tree" ? "try --mode shared or a lower --order" : "try a lower --order");
+      }
+    });
     const texts = derivatives.map((d) => printExpr(d));
     if (values.json) {
       io.stdout(`${toJson({

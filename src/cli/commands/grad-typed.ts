@@ -10,7 +10,7 @@ import { typedVariablesOf } from "../../typed/texpr.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import type { TypedInput } from "../typed-input.js";
-import { deviationFromExact, methodTable } from "./grad.js";
+import { deviationFromExact, methodTable, skippedJson, skippedNotes } from "./grad.js";
 
 /** How gradients are laid out, stated wherever a matrix gradient is printed. */
 export const GRADIENT_LAYOUT = "gradients have the shape of their variable (denominator layout): (∂f/∂W)_ij = ∂f/∂W_ij";
@@ -55,7 +55,10 @@ export function atLines(input: TypedInput): string {
   return `at:\n${entries.map(([k, v]) => `  ${k} = ${formatTypedBlock(v, 12, " ".repeat(k.length + 5))}\n`).join("")}`;
 }
 
-export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>, methods: readonly MethodName[], options: GradientOptions, json: boolean, io: Io): number {
+export function runTypedGrad(
+  input: TypedInput, wrt: ReadonlyMap<string, Shape>, methods: readonly MethodName[], options: GradientOptions, json: boolean, io: Io,
+  skipped: ReadonlyMap<MethodName, string> = new Map(),
+): number {
   requireScalar(input.program, "grad");
   if (wrt.size === 0) throw new UsageError("grad: the expression has no variables to differentiate by", 'e.g. diffscope grad "x: R^3; sum(x .^ 2)" --seed 1');
   const typed = new Map(methods.map((method) => [method, typedGradient(input.program, input.values, { ...options, method, wrt: [...wrt.keys()] })]));
@@ -79,6 +82,7 @@ export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>,
         cost: r.cost,
         ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
       }])),
+      ...skippedJson(skipped),
     })}\n`);
     return EXIT.ok;
   }
@@ -93,6 +97,6 @@ export function runTypedGrad(input: TypedInput, wrt: ReadonlyMap<string, Shape>,
   }
   out += `\n${methodTable(results, deviations)}`;
   for (const [m, r] of results) for (const note of r.notes ?? []) out += `note (${m}): ${note}\n`;
-  io.stdout(out);
+  io.stdout(out + skippedNotes(skipped));
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
-import { variablesOf } from "../../ast/walk.js";
+import { dagSize, variablesOf } from "../../ast/walk.js";
+import { gradientCostProblem } from "../../diff/cost-estimate.js";
 import { pointNames } from "../../eval/evaluate.js";
 import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
 import { METHOD_NAMES, type GradientOptions, type GradientResult, type MethodName } from "../../diff/types.js";
@@ -9,6 +10,8 @@ import { formatSignificant, formatTable, formatValue, toJson } from "../format.j
 import { EXIT, UsageError } from "../io.js";
 import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
 import { runTypedGrad, typedWrt } from "./grad-typed.js";
+import { loweredNodeCount } from "../../typed/lower.js";
+import { sizeOf } from "../../typed/shape.js";
 
 const SCHEMES = ["forward", "backward", "central", "richardson"] as const;
 
@@ -31,7 +34,9 @@ ${TYPED_HELP}
          --shape x=3,alpha1=3x4,alpha2=4x3,beta=3 --seed 1
 
 The deviation column is each method's largest difference from the exact methods (symbolic,
-forward, reverse) other than itself; finite differences also report their own error estimate.`,
+forward, reverse) other than itself; finite differences also report their own error estimate.
+Forward mode and finite differences sweep the graph once per variable: past 1e7 node visits a
+method named with --method is refused (exit 2), and of all four it is not run (a note says why).`,
   options: {
     at: { type: "string" },
     wrt: { type: "string" },
@@ -49,11 +54,16 @@ forward, reverse) other than itself; finite differences also report their own er
     if (f === undefined) {
       const input = readTypedInput(positionals[0], values, "grad");
       const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "grad"), "grad");
-      return runTypedGrad(input, wrt, parseMethods(stringOption(values, "method")), parseGradientOptions(values), values.json === true, io);
+      const methodText = stringOption(values, "method");
+      const variables = [...wrt.values()].reduce((total, shape) => total + sizeOf(shape), 0);
+      const { methods, skipped } = affordableMethods(parseMethods(methodText), methodText, loweredNodeCount(input.program.result), variables);
+      return runTypedGrad(input, wrt, methods, parseGradientOptions(values), values.json === true, io, skipped);
     }
     const point = parsePoint(stringOption(values, "at"), "grad");
     const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
-    const methods = parseMethods(stringOption(values, "method"));
+    const methodText = stringOption(values, "method");
+    const used = new Set(variablesOf(f));
+    const { methods, skipped } = affordableMethods(parseMethods(methodText), methodText, dagSize(f), wrt.filter((v) => used.has(v)).length);
     const options = parseGradientOptions(values);
 
     const results = new Map<MethodName, GradientResult>();
@@ -72,10 +82,10 @@ forward, reverse) other than itself; finite differences also report their own er
           ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
         }]),
       );
-      io.stdout(`${toJson({ expression: printExpr(f), at: Object.fromEntries(point), wrt, value, methods: methodsJson })}\n`);
+      io.stdout(`${toJson({ expression: printExpr(f), at: Object.fromEntries(point), wrt, value, methods: methodsJson, ...skippedJson(skipped) })}\n`);
       return EXIT.ok;
     }
-    io.stdout(renderTables(printExpr(f), point, wrt, value, results, deviations));
+    io.stdout(renderTables(printExpr(f), point, wrt, value, results, deviations) + skippedNotes(skipped));
     return EXIT.ok;
   },
 };
@@ -98,6 +108,37 @@ export function parseMethods(text: string | undefined): MethodName[] {
     if (!isMethodName(name)) throw new UsageError(`grad: unknown method "${name}"`, `methods: all, ${METHOD_NAMES.join(", ")}`);
   }
   return names as MethodName[];
+}
+
+/**
+ * The methods to run within the work budget (cost-estimate.ts), before any runs. A method asked
+ * for by name (--method forward) is refused past it, exit 2 with its cost; of all four (the
+ * default), those past it are skipped, and the output says which and what they would cost.
+ */
+export function affordableMethods(
+  requested: readonly MethodName[], methodText: string | undefined, graphNodes: number, variables: number,
+): { methods: MethodName[]; skipped: Map<MethodName, string> } {
+  const all = methodText === undefined || methodText === "all";
+  const methods: MethodName[] = [];
+  const skipped = new Map<MethodName, string>();
+  for (const method of requested) {
+    const problem = gradientCostProblem(method, graphNodes, variables);
+    if (problem === undefined) methods.push(method);
+    else if (all) skipped.set(method, problem.message);
+    else throw problem;
+  }
+  if (methods.length === 0) throw gradientCostProblem(requested[0], graphNodes, variables);
+  return { methods, skipped };
+}
+
+/** `"skipped": {"forward": "…"}` for --json, when a method was skipped. */
+export function skippedJson(skipped: ReadonlyMap<MethodName, string>): { skipped?: Record<string, string> } {
+  return skipped.size > 0 ? { skipped: Object.fromEntries(skipped) } : {};
+}
+
+/** A note per skipped method, after the tables. */
+export function skippedNotes(skipped: ReadonlyMap<MethodName, string>): string {
+  return [...skipped.values()].map((why) => `note: not run: ${why}\n`).join("");
 }
 
 export function parseGradientOptions(values: Record<string, unknown>): GradientOptions {

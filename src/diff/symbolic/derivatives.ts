@@ -1,6 +1,6 @@
 // The public symbolic functions: derivative, gradient, n-th derivative and Hessian as Exprs.
 import type { Expr } from "../../ast/expr.js";
-import type { DerivationBudget } from "./budget.js";
+import { counterFor, DerivationBudgetExceeded, type DerivationBudget, type NodeCounter } from "./budget.js";
 import { rawGradient, type DerivativeExprs, type SymbolicMode } from "./derive.js";
 import { simplifyAll } from "./simplify.js";
 
@@ -9,8 +9,11 @@ export interface GradientExprOptions {
   readonly mode?: SymbolicMode;
   /** Run the simplifier on the result (default true). */
   readonly simplify?: boolean;
-  /** Stop with DerivationBudgetExceeded past this many nodes built or this much time. */
-  readonly budget?: DerivationBudget;
+  /**
+   * Stop with DerivationBudgetExceeded past this many nodes built (and nodes the simplifier
+   * visits) or this much time; a NodeCounter shares one budget between several derivations.
+   */
+  readonly budget?: DerivationBudget | NodeCounter;
 }
 
 export interface DeriveOptions extends GradientExprOptions {
@@ -26,9 +29,10 @@ export interface GradientExprs {
 
 /** ∂f/∂v for each v in wrt, with the nodes built (for cost and swell measurements). */
 export function deriveGradientWithCost(f: Expr, wrt: readonly string[], options: GradientExprOptions = {}): GradientExprs {
-  const raw = rawGradient(f, wrt, options.mode ?? "shared", options.budget);
+  const counter = counterFor(options.budget);
+  const raw = rawGradient(f, wrt, options.mode ?? "shared", counter);
   if (options.simplify === false) return raw;
-  const simplified = simplifyAll(wrt.map((v) => raw.derivatives[v]));
+  const simplified = simplifyAll(wrt.map((v) => raw.derivatives[v]), { counter });
   const derivatives = Object.create(null) as DerivativeExprs;
   wrt.forEach((v, i) => (derivatives[v] = simplified[i]));
   return { derivatives, nodesBuilt: raw.nodesBuilt };
@@ -44,10 +48,18 @@ export function derive(f: Expr, x: string, options: DeriveOptions = {}): Expr {
   return deriveN(f, x, options.order ?? 1, options);
 }
 
+/** The budget holds for all `order` derivatives together; a stop names the one being built. */
 export function deriveN(f: Expr, x: string, order: number, options: GradientExprOptions = {}): Expr {
   if (!Number.isInteger(order) || order < 0) throw new RangeError(`derivative order must be a whole number ≥ 0, got ${order}`);
+  const counter = counterFor(options.budget);
   let current = f;
-  for (let k = 0; k < order; k++) current = deriveGradient(current, [x], options)[x];
+  for (let k = 0; k < order; k++) {
+    try {
+      current = deriveGradient(current, [x], { ...options, budget: counter })[x];
+    } catch (error) {
+      throw error instanceof DerivationBudgetExceeded ? error.atOrder(k + 1, order) : error;
+    }
+  }
   return current;
 }
 

@@ -9,7 +9,7 @@ import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra } from "../../ops/types.js";
-import { NodeCounter, type DerivationBudget } from "./budget.js";
+import { counterFor, type DerivationBudget, type NodeCounter } from "./budget.js";
 import { countingAlgebra } from "./light-algebra.js";
 import { isZero } from "./numbers.js";
 
@@ -28,8 +28,9 @@ export interface RawGradient {
  * ∂f/∂v for each v in wrt, unsimplified, with the number of nodes built. Throws
  * DerivationBudgetExceeded when the budget runs out.
  */
-export function rawGradient(f: Expr, wrt: readonly string[], mode: SymbolicMode, budget?: DerivationBudget): RawGradient {
-  const counter = new NodeCounter(budget);
+export function rawGradient(f: Expr, wrt: readonly string[], mode: SymbolicMode, budget?: DerivationBudget | NodeCounter): RawGradient {
+  const counter = counterFor(budget);
+  const before = counter.nodesBuilt;
   const A = countingAlgebra(counter);
   const derivatives = Object.create(null) as DerivativeExprs;
   if (mode === "shared") {
@@ -38,7 +39,7 @@ export function rawGradient(f: Expr, wrt: readonly string[], mode: SymbolicMode,
   } else {
     for (const v of wrt) derivatives[v] = treeDerivative(f, v, A);
   }
-  return { derivatives, nodesBuilt: counter.nodesBuilt };
+  return { derivatives, nodesBuilt: counter.nodesBuilt - before };
 }
 
 /** d(node)/d(arg) summed over arguments, skipping those whose derivative is literally 0. */

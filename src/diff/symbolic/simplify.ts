@@ -4,6 +4,7 @@
 // the node rebuilt from its simplified arguments, so the whole never grows.
 import { callNode, type Expr } from "../../ast/expr.js";
 import { topologicalOrder, variablesOf } from "../../ast/walk.js";
+import type { NodeCounter } from "./budget.js";
 import { PolynomialNormalizer } from "./polynomial.js";
 import { simplifyCall } from "./rules.js";
 
@@ -12,6 +13,8 @@ export interface SimplifyOptions {
   readonly maxPasses?: number;
   /** Expand and collect polynomial sub-expressions when smaller; default true. */
   readonly polynomial?: boolean;
+  /** Counts every node visited against a derivation's budget (DerivationBudgetExceeded past it). */
+  readonly counter?: NodeCounter;
 }
 
 const DEFAULT_MAX_PASSES = 3;
@@ -25,7 +28,7 @@ export function simplifyAll(exprs: readonly Expr[], options: SimplifyOptions = {
   const maxPasses = options.maxPasses ?? DEFAULT_MAX_PASSES;
   let current = [...exprs];
   for (let pass = 0; pass < maxPasses; pass++) {
-    const next = simplifyPass(current, options.polynomial ?? true);
+    const next = simplifyPass(current, options.polynomial ?? true, options.counter);
     const unchanged = next.every((e, i) => e === current[i]);
     current = next;
     if (unchanged) break;
@@ -33,10 +36,11 @@ export function simplifyAll(exprs: readonly Expr[], options: SimplifyOptions = {
   return current;
 }
 
-function simplifyPass(roots: readonly Expr[], polynomial: boolean): Expr[] {
+function simplifyPass(roots: readonly Expr[], polynomial: boolean, counter: NodeCounter | undefined): Expr[] {
   const normalizer = polynomial ? new PolynomialNormalizer(variablesOf(roots)) : undefined;
   const simplified = new Map<number, Expr>();
   for (const node of topologicalOrder(roots)) {
+    counter?.count();
     if (node.kind !== "call") {
       simplified.set(node.id, node);
       continue;
