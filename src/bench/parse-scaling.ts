@@ -98,6 +98,10 @@ export const PARSE_SHAPES: readonly ParseShape[] = [
     units: "signs",
     make: (n, choose) => `${repeat(n, () => pick(choose, ["-", "+", "-"]))}x`,
     read: readScalar,
+    // Up to the limit. Near 4,000 signs the parser's states outgrow V8's young generation and
+    // each sign costs about 3× more from then on, so over these sizes the exponent reads about
+    // 1.8; under node --max-semi-space-size=128 it reads 1.0, and the counted work is 24 Earley
+    // states per sign at every size (test/parse/linearity.test.ts).
     sizes: doubling(MAX_NESTING_DEPTH / 8, 4),
   },
   {
