@@ -1,4 +1,5 @@
 import { dagSize, variablesOf } from "../../ast/walk.js";
+import { unreliability } from "../../diff/diagnostics.js";
 import { gradientCostProblem } from "../../diff/cost-estimate.js";
 import { pointNames } from "../../eval/evaluate.js";
 import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
@@ -167,6 +168,8 @@ export function deviationFromExact(method: MethodName, result: GradientResult, a
   for (const exact of EXACT_METHODS) {
     const other = all.get(exact);
     if (exact === method || other === undefined) continue;
+    // An exact method computed through an overflow or underflow is no reference (its note says so).
+    if (unreliability(other.diagnostics, [other.value, ...Object.values(other.gradient)]) !== undefined) continue;
     compared = true;
     for (const v of Object.keys(result.gradient)) {
       // Equal infinities (sqrt'(0) = +Infinity from every method) agree: no deviation.
@@ -198,6 +201,8 @@ function renderTables(
   const first = [...results.values()][0];
   for (const kink of first.diagnostics.kinks) out += `\nnote: ${kink.expression} is at a non-differentiable point; convention: ${kink.convention}`;
   if (first.diagnostics.nonFinite) out += `\nnote: ${first.diagnostics.nonFinite.message}`;
+  const unreliable = unreliability(first.diagnostics, [...results.values()].flatMap((r) => [r.value, ...Object.values(r.gradient)]));
+  if (unreliable !== undefined) out += `\nnote: ${unreliable}`;
   for (const [m, r] of results) for (const note of r.notes ?? []) out += `\nnote (${m}): ${note}`;
   return out.endsWith("\n") ? out : `${out}\n`;
 }

@@ -7,6 +7,7 @@
 // Both are iterative, so deep expressions do not overflow the call stack.
 import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
+import { isStructurallyConstant } from "../../ops/exact-zero.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra } from "../../ops/types.js";
 import { counterFor, type DerivationBudget, type NodeCounter } from "./budget.js";
@@ -45,6 +46,7 @@ export function rawGradient(f: Expr, wrt: readonly string[], mode: SymbolicMode,
 /** d(node)/d(arg) summed over arguments, skipping those whose derivative is literally 0. */
 function chainRule(node: Expr, argDerivatives: readonly Expr[], A: Algebra<Expr>): Expr {
   if (node.kind !== "call") throw new Error("internal: chain rule on a leaf");
+  if (isStructurallyConstant(node)) return A.num(0); // u − u, u / u
   const op = getOp(node.op);
   let total: Expr | undefined;
   argDerivatives.forEach((dArg, i) => {
@@ -93,7 +95,8 @@ function sharedAdjoints(f: Expr, wrt: ReadonlySet<string>, A: Algebra<Expr>): Ma
   const active = new Set<number>();
   for (const node of order) {
     const dependsOnWrt =
-      node.kind === "var" ? wrt.has(node.name) : node.kind === "call" && node.args.some((a) => active.has(a.id));
+      node.kind === "var" ? wrt.has(node.name)
+      : node.kind === "call" && !isStructurallyConstant(node) && node.args.some((a) => active.has(a.id));
     if (dependsOnWrt) active.add(node.id);
   }
   const adjoints = new Map<number, Expr>();
