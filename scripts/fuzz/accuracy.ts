@@ -5,21 +5,12 @@
 // reference per method, the skipped points by reason, and the worst cases.
 import { printExpr } from "../../src/print/text.js";
 import { drawPartials, measureAccuracy, RELATIVE_TOLERANCE } from "../../test/support/accuracy.js";
+import { wholeNumberOption } from "./options.js";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} takes a whole number, got ${process.argv[i + 1]}`);
-    process.exit(2);
-  }
-  return value;
-}
 
-const n = option("n", 3000);
-const seed = option("seed", 1);
-const worst = option("worst", 15);
+const n = wholeNumberOption("n", 3000);
+const seed = wholeNumberOption("seed", 1);
+const worst = wholeNumberOption("worst", 15);
 const started = Date.now();
 const summary = measureAccuracy(drawPartials(n, seed));
 const percent = (f: number) => `${(100 * f).toFixed(2)}%`;

@@ -16,19 +16,11 @@ import { printExpr } from "../../src/print/text.js";
 import { seededChoose, tokenSoup, validText } from "../../test/parse/random-text.js";
 import { drawPartials, measureAccuracy } from "../../test/support/accuracy.js";
 import { agreementCase, disagreement } from "../../test/support/agreement.js";
+import { wholeNumberOption } from "./options.js";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i < 0 ? fallback : Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} takes a whole number, got ${process.argv[i + 1]}`);
-    process.exit(2);
-  }
-  return value;
-}
 
-const n = option("n", 20_000);
-const seed = option("seed", 1);
+const n = wholeNumberOption("n", 20_000);
+const seed = wholeNumberOption("seed", 1);
 const HANG_MS = 2_000;
 let crashes = 0;
 let hangs = 0;
