@@ -98,10 +98,11 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
       op.partials.forEach((_rule, i) => {
         if (!variableDependent.has(node.args[i].id)) return;
         const partial = watchedPartial(op, i, args, zeroArgs, out, outExact);
-        const what = `the derivative of ${printBounded(node)} with respect to its argument ${i + 1}`;
-        if (partial.overflow) overflow ??= { expression: printBounded(node), kind: "derivative", message: `${what} overflows at argument(s) ${point}` };
-        if (partial.underflow) underflow ??= { expression: printBounded(node), kind: "derivative", message: `${what} underflows at argument(s) ${point}` };
-        if (partial.subnormal) subnormal ??= { expression: printBounded(node), kind: "derivative", message: `${what} loses digits to a subnormal at argument(s) ${point}` };
+        // Printed only when reported: printing every node would make the diagnosis quadratic.
+        const what = () => `the derivative of ${printBounded(node)} with respect to its argument ${i + 1}`;
+        if (partial.overflow) overflow ??= { expression: printBounded(node), kind: "derivative", message: `${what()} overflows at argument(s) ${point}` };
+        if (partial.underflow) underflow ??= { expression: printBounded(node), kind: "derivative", message: `${what()} underflows at argument(s) ${point}` };
+        if (partial.subnormal) subnormal ??= { expression: printBounded(node), kind: "derivative", message: `${what()} loses digits to a subnormal at argument(s) ${point}` };
       });
     }
     if (nonFinite !== undefined || !args.every(Number.isFinite)) continue;
@@ -137,4 +138,17 @@ export function attachDiagnostics<R extends object>(result: R, f: Expr, at: Poin
     get: () => (cached ??= diagnose(f, at)),
   });
   return result as R & { readonly diagnostics: Diagnostics };
+}
+
+/**
+ * Where f has no real value: f is NaN and the first non-finite value on the way is a NaN that an
+ * op made from finite arguments (log(−1), sqrt(−1), asin(2), 0/0, (−8)^(1/3)), i.e. a point outside
+ * that op's domain. There no derivative exists either, whatever a chain rule multiplies out
+ * (the exact methods give log'(−1) = 1/(−1) = −1). A NaN from an overflow (∞ − ∞) is not this:
+ * its first non-finite value is the infinity.
+ */
+export function outsideDomain(diagnostics: Diagnostics, value: number): NonFiniteReport | undefined {
+  const first = diagnostics.nonFinite;
+  if (!Number.isNaN(value) || first === undefined || first.kind !== "value" || !Number.isNaN(first.result)) return undefined;
+  return first.arguments.every(Number.isFinite) ? first : undefined;
 }
