@@ -45,7 +45,31 @@ const baseLexer = moo.compile({
   invalid: moo.error,
 });
 
-export type Token = moo.Token;
+/**
+ * A lexed token: moo's token, spelled out here so that the published declarations do not
+ * depend on @types/moo (a devDependency). The compiler checks that the two agree both ways:
+ * `tokenize` returns moo's tokens as these, and `formatError` hands these back to moo.
+ */
+export interface Token {
+  /** The rule that matched (`number`, `name`, `plus`, …). */
+  type?: string | undefined;
+  /** The matched text (moo's `value` transform is not used, so the same as `text`). */
+  value: string;
+  text: string;
+  /** Position in the source: 0-based offset, 1-based line and column. */
+  offset: number;
+  line: number;
+  col: number;
+  /** Line breaks inside the token (only whitespace has any). */
+  lineBreaks: number;
+  toString(): string;
+}
+/** moo's saved lexer state (`save`, `reset`), spelled out for the same reason. */
+export interface LexerState {
+  line: number;
+  col: number;
+  state: string;
+}
 
 const START: SourcePosition = { offset: 0, line: 1, column: 1 };
 const initialState = baseLexer.reset("").save();
@@ -70,7 +94,7 @@ export function tokenize(text: string, from: SourcePosition = START, end: number
 
 /** What nearley's generated grammar needs: a lexer that never shows it whitespace. */
 export const grammarLexer = {
-  reset(chunk: string, state?: moo.LexerState): void {
+  reset(chunk: string, state?: LexerState): void {
     baseLexer.reset(chunk, state);
   },
   next(): Token | undefined {
@@ -78,7 +102,7 @@ export const grammarLexer = {
     while (token !== undefined && token.type === "whitespace") token = baseLexer.next();
     return token;
   },
-  save: (): moo.LexerState => baseLexer.save(),
+  save: (): LexerState => baseLexer.save(),
   formatError: (token: Token, message?: string): string => baseLexer.formatError(token, message),
   has: (tokenType: string): boolean => baseLexer.has(tokenType),
 };

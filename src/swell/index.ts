@@ -7,6 +7,9 @@ export { MathjsPeer, type MathjsJob, type MathjsOutcome } from "./mathjs-peer.js
 export {
   defaultNs, runSwell, type SwellFamilyReport, type SwellOptions, type SwellReport,
 } from "./measure.js";
-export { PLOTTED_SERIES, plotPoints, renderSwellSvg, swellPlotSpec, type PlotPoint } from "./plot.js";
+export {
+  PLOT_PACKAGES, PLOTTED_SERIES, PlotPackagesMissingError, plotPoints, renderSwellSvg, swellPlotSpec, swellPlotter,
+  type PackageImporter, type PlotPoint, type SwellPlotter, type VegaLiteSpec,
+} from "./plot.js";
 export { budgetLegend, formatMs, formatNodes, rightAligned, swellSections, type FamilySection, type TextTable } from "./report-table.js";
 export { SWELL_COLUMNS, type ShownGradient, type SwellColumn, type SwellRow } from "./row.js";

@@ -2,8 +2,8 @@
 import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
-  budgetLegend, defaultNs, FAMILIES, FAMILY_NAMES, isFamilyName, renderSwellSvg, rightAligned, runSwell, swellCsv,
-  swellSections, type FamilyName,
+  budgetLegend, defaultNs, FAMILIES, FAMILY_NAMES, isFamilyName, PlotPackagesMissingError, rightAligned, runSwell, swellCsv,
+  swellPlotter, swellSections, type FamilyName, type SwellPlotter,
 } from "../../swell/index.js";
 import { parseCommandArgs, stringOption, type ParsedArgs } from "../args.js";
 import type { Command } from "../command.js";
@@ -142,13 +142,15 @@ Progress goes to stderr; files are written only once the run has finished.`,
     const svgPath = outputPath(stringOption(values, "svg"), "--svg");
     if (csvPath !== undefined && csvPath === svgPath) throw new UsageError("swell: --csv and --svg name the same file");
 
+    // vega and vega-lite are optional dependencies: learn that they are missing before the run.
+    const plotter = svgPath === undefined ? undefined : await loadPlotter();
     const report = await runSwell({ families, ns, budgetMs, onProgress: (line) => io.stderr(`${line}\n`) });
 
     // Everything is rendered before any file is written.
     const [title, subtitle] = families.length === 1
       ? [`Expression swell: ${families[0]}`, FAMILIES[families[0]].title]
       : ["Expression swell by family", undefined];
-    const svg = svgPath === undefined ? undefined : await renderSwellSvg(report.rows, title, subtitle);
+    const svg = plotter === undefined ? undefined : await plotter.render(report.rows, title, subtitle);
     const csv = csvPath === undefined ? undefined : swellCsv(report.rows);
     writeAllOrNone([
       ...(svgPath !== undefined && svg !== undefined ? [{ path: svgPath, text: svg, option: "--svg" }] : []),
@@ -174,3 +176,12 @@ Progress goes to stderr; files are written only once the run has finished.`,
     return EXIT.ok;
   },
 };
+
+async function loadPlotter(): Promise<SwellPlotter> {
+  try {
+    return await swellPlotter();
+  } catch (error) {
+    if (error instanceof PlotPackagesMissingError) throw new UsageError(`swell --svg: ${error.message}`, error.hint);
+    throw error;
+  }
+}
