@@ -49,6 +49,9 @@ cp -r "$repo/scripts/ci/consumer" "$project"
   fs.writeFileSync("consumer.js", out.outputText);
 ' "$repo/node_modules/typescript") || fail "transpiling the consumer script"
 (cd "$project" && node consumer.js) || fail "running the consumer script"
+(cd "$project" && node --input-type=module -e '
+  import("diffscope/dist/harness/run.js").then(() => process.exit(1), (e) => process.exit(e.code === "ERR_PACKAGE_PATH_NOT_EXPORTED" ? 0 : 1));
+') || fail "a deep import is not refused with ERR_PACKAGE_PATH_NOT_EXPORTED, as README.md says"
 
 # 4. The CLI from the tarball; `swell --svg` without vega: exit 2 naming the packages, no file.
 (cd "$project" && ./node_modules/.bin/diffscope eval "x^2" --at x=3 >/dev/null) || fail "the installed CLI"
