@@ -23,7 +23,7 @@
 //    such a table are compared cell by cell (cells split at the rule's column boundaries), so a
 //    wider or narrower timing cell does not shift the rest.
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface ReadmeExample {
@@ -251,7 +251,7 @@ export interface CliOutput {
 
 /**
  * Builds the CLI with `npm run build`, into a directory of this test's own
- * (node_modules/.cache/diffscope-readme-test: dist/, bin/diffscope.js, package.json) so that
+ * (node_modules/.cache/diffscope-readme-test: dist/, bin/diffscope.js, a package.json saying ESM) so that
  * other builds and `npm pack` emptying the shared dist/ cannot change it mid-run. The build is
  * incremental (tsc --incremental), so an unchanged tree rebuilds quickly. Returns the directory.
  */
@@ -259,7 +259,8 @@ export function buildCli(root: string): string {
   const dir = join(root, "node_modules/.cache/diffscope-readme-test");
   mkdirSync(join(dir, "bin"), { recursive: true });
   copyFileSync(join(root, "bin/diffscope.js"), join(dir, "bin/diffscope.js"));
-  copyFileSync(join(root, "package.json"), join(dir, "package.json"));
+  // Only "type": "module" matters here (npm pack rewrites the real package.json for a moment).
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
   const args = ["run", "build", "--", "--outDir", join(dir, "dist"), "--incremental", "--tsBuildInfoFile", join(dir, "tsbuildinfo")];
   execFileSync("npm", args, { cwd: root, stdio: "pipe" });
   return dir;
