@@ -1,11 +1,12 @@
 // Command-line argument helpers: node:util parseArgs with our error type, and --at points.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { topologicalOrder } from "../ast/walk.js";
+import type { Expr } from "../ast/expr.js";
+import { topologicalOrder, variablesOf } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
 import { notAVariable } from "../ops/names.js";
 import type { NamedTexts } from "../check/problem.js";
 import { parse, ParseError } from "../parse/parse.js";
-import { UsageError } from "./io.js";
+import { UsageError, type Io } from "./io.js";
 import { editDistance } from "../util/edit-distance.js";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -187,4 +188,16 @@ function constantValue(text: string, name: string, command: string): number {
   const value = evaluate(expr, new Map());
   if (!Number.isFinite(value)) throw new UsageError(`${command}: --at ${name}=${text} is ${value}, not a finite number`);
   return value;
+}
+
+/**
+ * A note (on stderr, so the result on stdout stays as it is) for --at names the expression does
+ * not use: a typo (`--at xx=1`) would otherwise go unseen. Names in `used` (grad's --wrt) count as used.
+ */
+export function noteUnusedPoint(point: ReadonlyMap<string, number>, expr: Expr, command: string, io: Pick<Io, "stderr">, used: readonly string[] = []): void {
+  const own = new Set([...variablesOf(expr), ...used]);
+  const unused = [...point.keys()].filter((name) => !own.has(name));
+  if (unused.length === 0) return;
+  const names = unused.join(", ");
+  io.stderr(`${command}: note: --at gives ${names}, which the expression does not use (its variables: ${[...variablesOf(expr)].join(", ") || "none"})\n`);
 }

@@ -9,6 +9,8 @@ export interface Io {
   readonly progress?: ProgressListener;
   /** Removes the progress line, if one is shown. */
   endProgress?(): void;
+  /** The terminal's width, when stdout is one; tables fit it (else 100 columns), --wide shows all. */
+  readonly columns?: number;
 }
 
 /** Exit codes: 0 success, 1 a negative verdict (e.g. a wrong answer), 2 bad input or past a size or time limit, 3 a bug. */
@@ -26,6 +28,7 @@ export function processIo(): Io {
   const io: Io = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
   // Progress only on a terminal: a redirected stderr (a log, a test) gets messages, not a ticker.
   if (!process.stderr.isTTY) return io;

@@ -10,6 +10,7 @@ import type { Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { toJson } from "./format.js";
 import { EXIT, UsageError, type Io } from "./io.js";
+import { editDistance } from "../util/edit-distance.js";
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -43,7 +44,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    io.stderr(`error: unknown command "${name}"\ncommands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
+    const close = COMMANDS.filter((c) => editDistance(c.name, name) <= 2).map((c) => c.name);
+    const guess = close.length > 0 ? ` (did you mean ${close.join(" or ")}?)` : "";
+    io.stderr(`error: unknown command "${name}"${guess}\ncommands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
     return EXIT.badInput;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,5 +1,5 @@
 // The comparison harness as a library: build networks, run suites, read the rows.
-export { buildNetwork, describeNetwork, ACTIVATIONS, LOSSES, CROSS_ENTROPY_NOTE, NetworkSpecError } from "./network.js";
+export { buildNetwork, describeNetwork, ACTIVATIONS, LOSSES, CROSS_ENTROPY_NOTE, CATEGORICAL_CROSS_ENTROPY_NOTE, crossEntropyNote, NetworkSpecError } from "./network.js";
 export { networkProgramText } from "./network-typed.js";
 export type { Activation, Loss, Network, NetworkSpec } from "./network.js";
 export { compareCase, evenSubset, fitLine, CHECK_RULE, TOLERANCES } from "./compare.js";

@@ -55,6 +55,19 @@ export const CROSS_ENTROPY_NOTE =
   "(their J is the log-likelihood, so their dJ/dy = y*/y + (1−y*)/(y−1) has the opposite sign of ours), " +
   "and write dJ/dx_i with a bare Σ_j α_ji where the sum should be Σ_j dJ/da_j · α_ji";
 
+/**
+ * With K softmax outputs the cross-entropy is categorical, J = −Σ_k y*_k log p_k: the binary
+ * note above (y, 1 − y, the lecture's sign) does not describe it.
+ */
+export const CATEGORICAL_CROSS_ENTROPY_NOTE =
+  "cross-entropy over the softmax outputs is the categorical loss J = −Σ_k y*_k log p_k, with the target y* one-hot " +
+  "(p_k = exp(b_k) / Σ_l exp(b_l)); its gradient with respect to b_k is p_k − y*_k";
+
+/** The note for a network's cross-entropy: binary for one sigmoid output, categorical for softmax. */
+export function crossEntropyNote(outputWidth: number): string {
+  return outputWidth === 1 ? CROSS_ENTROPY_NOTE : CATEGORICAL_CROSS_ENTROPY_NOTE;
+}
+
 export class NetworkSpecError extends Error {
   constructor(message: string) {
     super(message);

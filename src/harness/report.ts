@@ -107,18 +107,26 @@ export function caseTable(report: CaseReport): TableCells {
   return { header: CASE_HEADER, rows: report.rows.map(methodCells) };
 }
 
-/** Title and the facts about f shared by all methods. */
-export function caseHeading(report: CaseReport): string[] {
+/**
+ * Title and the facts about f shared by all methods. `broken`: the facts line is cut before each
+ * time (continuations indented by 2), so a narrow layout breaks at the same places whatever the
+ * times' digits; otherwise it is one line.
+ */
+export function caseHeading(report: CaseReport, broken = false): string[] {
   const title = `${report.suite}${report.case ? ` (${report.case})` : ""}: ${report.description}`;
   const value = report.rows.find((r) => r.error === undefined)?.value;
+  const facts = [
+    `f = ${value ?? NaN}; f has ${report.dagNodes} distinct nodes (DAG), ${formatCount(report.treeNodes)} printed as a tree;`,
+    `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms` +
+      (report.compiledFunctionMs !== undefined ? "," : ""),
+    ...(report.compiledFunctionMs !== undefined
+      ? [`${formatMs(report.compiledFunctionMs)} ms as generated code (the unit of grad/f for methods marked "compiled")`]
+      : []),
+  ];
   return [
     title,
     ...(report.typed !== undefined ? [`as typed: ${report.typed}`] : []),
-    `f = ${value ?? NaN}; f has ${report.dagNodes} distinct nodes (DAG), ${formatCount(report.treeNodes)} printed as a tree; ` +
-      `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms` +
-      (report.compiledFunctionMs !== undefined
-        ? `, ${formatMs(report.compiledFunctionMs)} ms as generated code (the unit of grad/f for methods marked "compiled")`
-        : ""),
+    ...(broken ? facts.map((line, i) => (i === 0 ? line : `  ${line}`)) : [facts.join(" ")]),
   ];
 }
 

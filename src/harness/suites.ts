@@ -1,7 +1,7 @@
 // The comparison suites: the lecture's functions and networks as gradient cases.
 import type { Expr } from "../ast/expr.js";
 import { parse } from "../parse/parse.js";
-import { ACTIVATIONS, buildNetwork, CROSS_ENTROPY_NOTE, describeNetwork, LOSSES, type Activation, type Loss, type NetworkSpec } from "./network.js";
+import { ACTIVATIONS, buildNetwork, crossEntropyNote, describeNetwork, LOSSES, type Activation, type Loss, type NetworkSpec } from "./network.js";
 import type { GradientCase } from "./compare.js";
 import { networkProgramText } from "./network-typed.js";
 import { lowerScalar } from "../typed/lower.js";
@@ -41,10 +41,13 @@ function networkCase(suite: string, name: string, defaults: NetworkSpec, setting
   const point = new Map(net.point);
   const editNote = edit?.(point);
   const notes = [
-    ...(net.spec.loss === "cross-entropy" ? [CROSS_ENTROPY_NOTE] : []),
+    ...(net.spec.loss === "cross-entropy" ? [crossEntropyNote(net.spec.widths[net.spec.widths.length - 1])] : []),
     ...(editNote !== undefined ? [editNote] : []),
   ];
-  return { suite, name, description: describeNetwork(net), typed, f, point, wrt: net.parameters, notes };
+  // --widths that reshape a lecture network (nn2 as 2,2,1) make it another network: the title says so.
+  const reshaped = suite !== "network" && settings.widths !== undefined && settings.widths.join(",") !== defaults.widths.join(",");
+  const label = reshaped ? [name, `reshaped by --widths, not the default ${defaults.widths.join(",")}`].filter((s) => s !== "").join("; ") : name;
+  return { suite, name: label, description: describeNetwork(net), typed, f, point, wrt: net.parameters, notes };
 }
 
 function definedOnly(settings: NetworkSettings): Partial<NetworkSpec> {

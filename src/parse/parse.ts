@@ -142,7 +142,23 @@ function checkLexemes(tokens: readonly Token[], text: string, from: SourcePositi
       token.type = "number";
       token.value = String(read.value);
     }
+    // 1e309 would be Infinity, which prints as a name (a variable when read back): refused here.
+    if (token.type === "number" && !Number.isFinite(Number(token.value))) throw overflowingLiteral(token, text);
   }
+}
+
+/** A literal past float64's range (1e309, a 400-digit integer): what, where, what fits. */
+function overflowingLiteral(token: Token, text: string): ParseError {
+  const shown = token.text.length > 40 ? `${token.text.slice(0, 37)}…` : token.text;
+  return new ParseError(
+    {
+      reason: `the number ${shown} is too large for float64 (it would be Infinity)`,
+      at: positionOf(token),
+      offending: token.text,
+      hint: `numbers up to ${Number.MAX_VALUE} (about 1.8e308) are accepted; to write an infinite value, use 1/0`,
+    },
+    text,
+  );
 }
 
 /** How deeply `text` nests, as the limit counts it (for tests); throws ParseError for bad tokens. */

@@ -29,12 +29,17 @@ export class ExpressionTooLargeError extends Error {
   }
 }
 
-/** Round-trip-exact numeral: shortest digits that parse back to the same float64. */
+/**
+ * Round-trip-exact numeral: shortest digits that parse back to the same float64. A non-finite
+ * constant (only the library builds one: the reader refuses 1e309) has no literal; it prints as
+ * the division that reads back to its value, (1/0), (-1/0) or (0/0), never as a name such as
+ * Infinity, which would read back as a variable.
+ */
 export function formatNumber(value: number): string {
   if (Object.is(value, -0)) return "-0";
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "Infinity";
-  if (value === -Infinity) return "-Infinity";
+  if (Number.isNaN(value)) return "(0/0)";
+  if (value === Infinity) return "(1/0)";
+  if (value === -Infinity) return "(-1/0)";
   return String(value);
 }
 

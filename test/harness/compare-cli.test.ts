@@ -3,7 +3,8 @@ import { cli } from "../cli/run.js";
 
 describe("diffscope compare", () => {
   it("compare nn2 prints one table with a row per method, the check's tolerances and the lecture note", async () => {
-    const { code, stdout, stderr } = await cli("compare", "nn2");
+    // --wide: every column, lines unbroken (the fitted layout: test/cli/width.test.ts)
+    const { code, stdout, stderr } = await cli("compare", "nn2", "--wide");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^nn2: widths 3,4,3,1, sigmoid hidden units, sigmoid output, cross-entropy, 27 parameters/);
     for (const method of ["symbolic", "finite-difference", "forward", "reverse"]) {
@@ -33,7 +34,7 @@ describe("diffscope compare", () => {
   });
 
   it("--widths alone runs the custom network; --biases and --activation shape it", async () => {
-    const { code, stdout } = await cli("compare", "--widths", "2,3,2", "--activation", "tanh", "--biases", "--methods", "reverse,symbolic");
+    const { code, stdout } = await cli("compare", "--widths", "2,3,2", "--activation", "tanh", "--biases", "--methods", "reverse,symbolic", "--wide");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^network: widths 2,3,2, tanh hidden units, softmax over 2 classes, cross-entropy, biases, 17 parameters/);
   });

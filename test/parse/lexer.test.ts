@@ -18,7 +18,8 @@ describe("long numbers", () => {
       const tokens = tokenize(digits + after);
       expect([tokens[0].type, tokens[0].text.length >= digits.length], after).toEqual(["number", true]);
     }
-    expect(parse(`${digits}e-3`).kind).toBe("num");
+    // (1e999997 would be past float64's range, which the reader refuses: test/print/special-numbers.test.ts)
+    expect(parse(`${digits}e-999999`).kind).toBe("num");
   });
 
   it("a million digits then an exponent sign with no digit is a malformed number at its start", () => {

@@ -11,16 +11,33 @@ import { ALL_SUITES, runComparison, SUITE_NAMES, UnknownSuiteError, JACOBIAN_SUI
 import { GRADIENT_SUITES, type NetworkSettings } from "../../harness/suites.js";
 import { parseCommandArgs, stringOption, type ParsedArgs } from "../args.js";
 import type { Command } from "../command.js";
-import { formatTable, toJson } from "../format.js";
+import { droppedNote, fitTable, outputWidth, toJson, wrapLine, type NarrowingPlan } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
 
 const SUITE_LINES = [...GRADIENT_SUITES, JACOBIAN_SUITE].map((s) => `  ${s.name.padEnd(12)} ${s.summary}`).join("\n");
+
+/**
+ * How the method table narrows (format.ts fitTable): method, max rel Δ, check and grad ms always
+ * stay; the counters that only some methods fill go first, the timing detail after them.
+ */
+export const CASE_NARROWING: NarrowingPlan = {
+  abbreviate: { "max |Δ|": "|Δ|", "max rel Δ": "rel Δ", operations: "ops", "expr nodes DAG/tree": "DAG/tree" },
+  drop: ["in est.", "tape", "passes", "f evals", "expr nodes DAG/tree", "operations", "setup ms", "params", "max |Δ|", "grad/f"],
+  minWidth: { method: "symbolic (compiled)".length },
+};
+
+/** The jacobian table: the pass counts (A and 1 + B, by construction) go first. */
+export const JACOBIAN_NARROWING: NarrowingPlan = {
+  abbreviate: { "max |fwd − rev|": "|fwd − rev|" },
+  drop: ["fwd passes", "rev passes", "max |fwd − rev|", "by"],
+};
 
 export const compareCommand: Command = {
   name: "compare",
   summary: "the four methods side by side on the lecture's functions and networks: errors and costs",
   help: `usage: diffscope compare [SUITE…|all] [--widths 3,4,3,1] [--activation sigmoid] [--loss cross-entropy]
-                         [--biases] [--seed N] [--methods reverse,forward] [--budget MS] [--sizes 1,4,16] [--json]
+                         [--biases] [--seed N] [--methods reverse,forward] [--budget MS] [--sizes 1,4,16]
+                         [--wide] [--json]
 
 suites (default all = ${ALL_SUITES.join(", ")}):
 ${SUITE_LINES}
@@ -36,11 +53,16 @@ ${SUITE_LINES}
                      evenly spread subset within MS and extrapolate (default 2000; 6000 from
                      10,000 parameters on)
   --sizes N,…        jacobian suite: the A and B values of the grid (default 1,4,16,64)
+  --wide             every column and unbroken lines, however wide (by default the output fits
+                     the terminal, or 100 columns when stdout is not one: see below)
   --json             print {"check", "cases", "rows"}; every row names its "suite" and "method"
 
 Per method: max |Δ| and max rel Δ from the exact methods' median, a gradient check (tolerances
 printed below the tables), set-up time apart from per-point time (median of warm runs), the
 ratio gradient time / one evaluation of f, and the cost counters. Progress goes to stderr.
+To fit the width, headers shorten first (${Object.entries(CASE_NARROWING.abbreviate).map(([a, b]) => `${a} → ${b}`).join(", ")}),
+then columns go in this order: ${CASE_NARROWING.drop.join(", ")}; a line under the table
+names those left out. Long lines break at spaces.
 
 examples: diffscope compare nn2
           diffscope compare mnist            (784,100,10: under a minute)
@@ -54,6 +76,7 @@ examples: diffscope compare nn2
     methods: { type: "string" },
     budget: { type: "string" },
     sizes: { type: "string" },
+    wide: { type: "boolean" },
     json: { type: "boolean" },
   },
   run(argv, io) {
@@ -83,16 +106,24 @@ examples: diffscope compare nn2
       if (error instanceof NetworkSpecError || error instanceof UnknownSuiteError) throw new UsageError(`compare: ${error.message}`);
       throw error;
     }
-    io.stdout(values.json ? `${toJson(jsonReport(report))}\n` : renderReport(report));
+    io.stdout(values.json ? `${toJson(jsonReport(report))}\n` : renderReport(report, outputWidth(io.columns, values.wide === true)));
     return EXIT.ok;
   },
 };
 
-function table(cells: TableCells): string {
-  return formatTable(cells.header, cells.rows);
+/** A table fitted to the width, with the line that says what it left out. */
+export function fittedTable(cells: TableCells, width: number, plan: NarrowingPlan): string {
+  const { text, dropped } = fitTable(cells.header, cells.rows, width, plan);
+  const note = droppedNote(dropped, width);
+  return text.trimEnd() + (note === undefined ? "" : `\n${wrapLine(note, width, 1)}`);
 }
 
-export function renderReport(report: ComparisonReport): string {
+/** Prose lines (headings, notes) broken at spaces to the width; continuation lines indented. */
+export function wrapped(lines: readonly string[], width: number, indent = 2): string[] {
+  return lines.map((line) => wrapLine(line, width, indent));
+}
+
+export function renderReport(report: ComparisonReport, width = Infinity): string {
   const parts: string[] = [];
   const printed = new Set<string>();
   for (const c of report.cases) {
@@ -100,22 +131,30 @@ export function renderReport(report: ComparisonReport): string {
     const notes = caseNotes(c).filter((n) => !printed.has(n));
     notes.forEach((n) => printed.add(n));
     parts.push(
-      [...caseHeading(c), "", table(caseTable(c)).trimEnd(), ...(notes.length > 0 ? ["", ...notes.map((n) => `  note: ${n}`)] : [])].join("\n"),
+      [
+        ...wrapped(caseHeading(c, width !== Infinity), width),
+        "",
+        fittedTable(caseTable(c), width, CASE_NARROWING),
+        ...(notes.length > 0 ? ["", ...wrapped(notes.map((n) => `  note: ${n}`), width, 6)] : []),
+      ].join("\n"),
     );
   }
-  if (report.cases.length > 0) parts.push(`${CHECK_RULE}; ~ = extrapolated from the measured subset`);
+  if (report.cases.length > 0) parts.push(wrapLine(`${CHECK_RULE}; ~ = extrapolated from the measured subset`, width));
   if (report.jacobian !== undefined) {
     parts.push(
       [
-        `jacobian: f: R^A → R^B, a shared trunk of ${TRUNK_DEPTH} layers h^l_i = sin(h^(l−1)_i + mean_j h^(l−1)_j) from h⁰ = x, then ` +
-          "f_k = tanh(u_k h_m + v_k h_(m+1)) + x_m x_(m+1), m = k mod A;\nthe full Jacobian by forward mode (A passes) and reverse mode (1 forward + B backward sweeps)",
+        ...wrapped([
+          `jacobian: f: R^A → R^B, a shared trunk of ${TRUNK_DEPTH} layers h^l_i = sin(h^(l−1)_i + mean_j h^(l−1)_j) from h⁰ = x, then ` +
+            "f_k = tanh(u_k h_m + v_k h_(m+1)) + x_m x_(m+1), m = k mod A;",
+          "the full Jacobian by forward mode (A passes) and reverse mode (1 forward + B backward sweeps)",
+        ], width),
         "",
-        table(jacobianTable(report.jacobian)).trimEnd(),
+        fittedTable(jacobianTable(report.jacobian), width, JACOBIAN_NARROWING),
         "",
-        "which is faster (F forward, R reverse) and by how much, rows A inputs, columns B outputs:",
-        table(crossoverGrid(report.jacobian)).trimEnd(),
+        wrapLine("which is faster (F forward, R reverse) and by how much, rows A inputs, columns B outputs:", width),
+        fittedTable(crossoverGrid(report.jacobian), width, { abbreviate: {}, drop: [] }),
         "",
-        ...crossoverSummary(report.jacobian),
+        ...wrapped(crossoverSummary(report.jacobian), width),
       ].join("\n"),
     );
   }

@@ -6,22 +6,28 @@ import { runComparison } from "../../harness/run.js";
 import { QUIZ1_TEXT } from "../../harness/suites.js";
 import { expectPositionals, parseCommandArgs } from "../args.js";
 import type { Command } from "../command.js";
-import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
+import { formatSignificant, formatTable, formatValue, outputWidth, toJson, wrapLine, type NarrowingPlan } from "../format.js";
+import { fittedTable } from "./compare.js";
 import { EXIT } from "../io.js";
 
 export const QUIZ1 = QUIZ1_TEXT;
 
+/** The short tables narrow by the cost summary's neighbours first; the cost summary goes last. */
+export const DEMO_NARROWING: NarrowingPlan = { abbreviate: { "max rel Δ": "rel Δ" }, drop: ["setup ms", "grad ms", "cost"], minWidth: { method: "symbolic (compiled)".length } };
+
 export const demoCommand: Command = {
   name: "demo",
   summary: "the lecture's Calculus Quiz 1 by all four methods, then short compare quiz1 and nn2 tables",
-  help: `usage: diffscope demo [--json]
+  help: `usage: diffscope demo [--wide] [--json]
 
 Differentiates the lecture's Calculus Quiz 1, y = ${QUIZ1} at x = 2, z = 3, by
 symbolic differentiation, finite differences, forward mode and reverse mode, then prints short
 versions of \`diffscope compare quiz1\` and \`diffscope compare nn2\` (the Quiz 2 network).
 
+  --wide   every column and unbroken lines (by default the output fits the terminal, or 100
+           columns when stdout is not one: the short tables drop ${DEMO_NARROWING.drop.join(", then ")} as needed)
   --json   print {"expression", "at", "value", "methods": {"<method>": {"gradient"}}, "compare"}`,
-  options: { json: { type: "boolean" } },
+  options: { wide: { type: "boolean" }, json: { type: "boolean" } },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "demo");
     expectPositionals(positionals, 0, "demo");
@@ -37,21 +43,21 @@ versions of \`diffscope compare quiz1\` and \`diffscope compare nn2\` (the Quiz 
       ["method", "dy/dx", "dy/dz"],
       quiz1.rows.map((r) => [r.method, formatSignificant(r.gradient.x, 15), formatSignificant(r.gradient.z, 15)]),
     );
-    const short = report.cases.map((c) => {
-      const table = shortCaseTable(c);
-      return [caseHeading(c)[0], "", formatTable(table.header, table.rows)].join("\n");
-    });
+    const width = outputWidth(io.columns, values.wide === true);
+    // Prose breaks at spaces to the width; the tables are fitted, never broken.
+    const prose = (line: string) => wrapLine(line, width);
+    const short = report.cases.map((c) => [prose(caseHeading(c)[0]), "", `${fittedTable(shortCaseTable(c), width, DEMO_NARROWING)}\n`].join("\n"));
     io.stdout(
       [
-        `Calculus Quiz 1: y = ${QUIZ1}`,
+        prose(`Calculus Quiz 1: y = ${QUIZ1}`),
         `at x = 2, z = 3: y = ${formatValue(value)}`,
         "",
         gradients,
-        "The four methods side by side (diffscope compare quiz1 nn2 for every column):",
+        prose("The four methods side by side (diffscope compare quiz1 nn2 for every column):"),
         "",
         ...short,
-        `${CHECK_RULE}.`,
-        "grad/f = gradient time / one evaluation of f (by generated code for methods marked compiled). More: diffscope compare all, diffscope compare mnist (784,100,10).",
+        prose(`${CHECK_RULE}.`),
+        prose("grad/f = gradient time / one evaluation of f (by generated code for methods marked compiled). More: diffscope compare all, diffscope compare mnist (784,100,10)."),
         "",
       ].join("\n"),
     );

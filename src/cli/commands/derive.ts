@@ -92,6 +92,11 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
     if (f === undefined) return runTypedDerive(positionals[0], values, io);
     const wrt = wrtOption(stringOption(values, "wrt"), "derive") ?? variablesOf(f);
     if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", `e.g. diffscope derive "x^2" --wrt x`);
+    // As grad: a variable the expression does not have is refused, not differentiated to 0.
+    const own = variablesOf(f);
+    for (const v of wrt) {
+      if (!own.includes(v)) throw new UsageError(`derive: --wrt ${v}: ${v} is not a variable of the expression`, `variables of the expression: ${own.join(", ") || "(none)"}`);
+    }
     const orderText = stringOption(values, "order") ?? "1";
     const order = /^\s*\d+\s*$/.test(orderText) ? Number(orderText) : NaN;
     if (!(order >= 0 && order <= 20)) throw new UsageError(`derive: --order must be a whole number from 0 to 20, got "${orderText}"`);

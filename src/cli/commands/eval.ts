@@ -1,5 +1,5 @@
 import { evaluate } from "../../eval/evaluate.js";
-import { expectPositionals, parseCommandArgs, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, noteUnusedPoint, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatValue, toJson } from "../format.js";
 import { EXIT } from "../io.js";
@@ -38,6 +38,7 @@ examples: diffscope eval "exp(x*z) + x*z/log(x) + sin(log(x))/exp(x*z)" --at x=2
       return EXIT.ok;
     }
     const point = parsePoint(stringOption(values, "at"), "eval");
+    noteUnusedPoint(point, expr, "eval", io);
     const value = evaluate(expr, point);
     io.stdout(values.json ? `${toJson({ value })}\n` : `${formatValue(value)}\n`);
     return EXIT.ok;

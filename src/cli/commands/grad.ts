@@ -1,11 +1,11 @@
 import { dagSize, variablesOf } from "../../ast/walk.js";
-import { unreliability } from "../../diff/diagnostics.js";
 import { gradientCostProblem } from "../../diff/cost-estimate.js";
+import { outsideDomain, unreliability, type NonFiniteReport } from "../../diff/diagnostics.js";
 import { pointNames } from "../../eval/evaluate.js";
 import { DIFFERENTIATORS, EXACT_METHODS, isMethodName } from "../../diff/registry.js";
 import { METHOD_NAMES, type GradientOptions, type GradientResult, type MethodName } from "../../diff/types.js";
 import { printExpr } from "../../print/text.js";
-import { expectPositionals, parseCommandArgs, parsePoint, stringOption, wrtOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, noteUnusedPoint, parsePoint, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
@@ -37,7 +37,9 @@ ${TYPED_HELP}
 The deviation column is each method's largest difference from the exact methods (symbolic,
 forward, reverse) other than itself; finite differences also report their own error estimate.
 Forward mode and finite differences sweep the graph once per variable: past 1e7 node visits a
-method named with --method is refused (exit 2), and of all four it is not run (a note says why).`,
+method named with --method is refused (exit 2), and of all four it is not run (a note says why).
+A point where f has no real value (log(x) at x = -1: outside log's domain) has no derivative:
+it is refused as bad input, exit 2.`,
   options: {
     at: { type: "string" },
     wrt: { type: "string" },
@@ -62,6 +64,7 @@ method named with --method is refused (exit 2), and of all four it is not run (a
     }
     const point = parsePoint(stringOption(values, "at"), "grad");
     const wrt = parseWrt(stringOption(values, "wrt"), variablesOf(f), pointNames(point));
+    noteUnusedPoint(point, f, "grad", io, wrt);
     const methodText = stringOption(values, "method");
     const used = new Set(variablesOf(f));
     const { methods, skipped } = affordableMethods(parseMethods(methodText), methodText, dagSize(f), wrt.filter((v) => used.has(v)).length);
@@ -70,6 +73,8 @@ method named with --method is refused (exit 2), and of all four it is not run (a
     const results = new Map<MethodName, GradientResult>();
     for (const method of methods) results.set(method, DIFFERENTIATORS[method].gradient(f, point, wrt, options));
     const value = [...results.values()][0].value;
+    const outside = outsideDomain([...results.values()][0].diagnostics, value);
+    if (outside !== undefined) throw outsideDomainError(outside, point);
     const deviations = new Map([...results].map(([m, r]) => [m, deviationFromExact(m, r, results)]));
 
     if (values.json) {
@@ -90,6 +95,19 @@ method named with --method is refused (exit 2), and of all four it is not run (a
     return EXIT.ok;
   },
 };
+
+/**
+ * f has no real value at the point (log(x) at x = -1): bad input, exit 2, nothing printed, since
+ * the numbers the exact methods multiply out there (log'(-1) = -1) are no derivative.
+ */
+function outsideDomainError(first: NonFiniteReport, point: ReadonlyMap<string, number>): UsageError {
+  const at = [...point].map(([k, v]) => `${k} = ${formatValue(v)}`).join(", ") || "the point";
+  const args = first.arguments.map(formatValue).join(", ");
+  return new UsageError(
+    `grad: ${at} is outside the domain of f: ${first.expression} has no real value there (argument${first.arguments.length > 1 ? "s" : ""} ${args}), so f is NaN and has no derivative`,
+    "choose a point inside the domain (e.g. a positive argument for log and sqrt, |u| ≤ 1 for asin)",
+  );
+}
 
 function parseWrt(text: string | undefined, inExpression: string[], inPoint: string[]): string[] {
   const names = wrtOption(text, "grad") ?? inExpression;

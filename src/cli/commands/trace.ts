@@ -2,7 +2,7 @@
 import { evaluate } from "../../eval/evaluate.js";
 import { printBounded } from "../../print/text.js";
 import { traceAt, type Trace } from "../../trace/index.js";
-import { expectPositionals, parseCommandArgs, parsePoint, stringOption } from "../args.js";
+import { expectPositionals, parseCommandArgs, noteUnusedPoint, parsePoint, stringOption } from "../args.js";
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
@@ -98,6 +98,7 @@ examples: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1
     if (atText === undefined) throw new UsageError("trace: give the point with --at", 'e.g. diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1');
     const point = parsePoint(atText, "trace");
     evaluate(f, point); // reports missing variables before anything is printed
+    noteUnusedPoint(point, f, "trace", io);
     const wrt = wrtList(stringOption(values, "wrt"), f, "trace");
     const trace = traceAt(f, point, wrt);
     const json = values.json === true;
