@@ -57,7 +57,7 @@ export const TOLERANCES = {
 export const CHECK_RULE =
   `check: exact methods |Δ| ≤ ${TOLERANCES.exact.atol} + ${TOLERANCES.exact.rtol}·|ref|; finite differences ` +
   `|Δ| ≤ ${TOLERANCES.finiteDifference.atol} + ${TOLERANCES.finiteDifference.rtol}·|ref| (torch.autograd.gradcheck's float64 defaults); ` +
-  `ref = per parameter, the median of the exact methods (symbolic, forward, reverse)`;
+  `ref = per parameter, the median of the exact methods (symbolic, forward, reverse) other than the one judged`;
 
 export interface MethodRow {
   readonly suite: string;
@@ -235,12 +235,15 @@ function formatFit(line: { intercept: number; slope: number }): string {
   return line.intercept === 0 ? `${round(line.slope)}·k` : `${round(line.intercept)} + ${round(line.slope)}·k`;
 }
 
-/** Per parameter, the median of the exact methods that computed it. */
-function consensus(runs: ReadonlyMap<MethodName, MethodRun>): Map<string, number> {
+/**
+ * Per parameter, the median of the exact methods that computed it, other than `judged`: a
+ * method is never its own reference, so reverse mode alone is "n/a", not a vacuous pass.
+ */
+function consensus(runs: ReadonlyMap<MethodName, MethodRun>, judged: MethodName): Map<string, number> {
   const values = new Map<string, number[]>();
   for (const method of EXACT_METHODS) {
     const run = runs.get(method);
-    if (run === undefined) continue;
+    if (run === undefined || method === judged) continue;
     for (const name of run.wrt) {
       const list = values.get(name) ?? [];
       list.push(run.result.gradient[name]);
@@ -304,10 +307,10 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   const functionMs = timeFunction(c, options.timingBudgetMs ?? 150);
   const anyCompiled = [...runs.values()].some((run) => run.path === "compiled");
   const compiledFunctionMs = anyCompiled ? timeCompiledFunction(c, options.timingBudgetMs ?? 150) : undefined;
-  const reference = consensus(runs);
   const rows = methods.map((method): MethodRow => {
     const run = runs.get(method);
     if (run === undefined) return failedRow(c, method, failures.get(method));
+    const reference = consensus(runs, method);
     const { result } = run;
     const isFiniteDifference = method === "finite-difference";
     const tol = isFiniteDifference ? TOLERANCES.finiteDifference : TOLERANCES.exact;
@@ -321,7 +324,7 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
       : run.wrt.filter((name) => Math.abs(result.gradient[name] - (reference.get(name) ?? NaN)) <= errorEstimate[name]).length;
     const notes = [...(result.notes ?? [])];
     if (extrapolation !== undefined) notes.push(extrapolation.note);
-    if (reference.size === 0) notes.push("no exact method (symbolic, forward, reverse) ran, so there is nothing to check against");
+    if (reference.size === 0) notes.push(`no ${isFiniteDifference ? "" : "other "}exact method (symbolic, forward, reverse) ran, so there is nothing to check against`);
     const { diagnostics } = result;
     return {
       suite: c.suite, case: c.name, method,

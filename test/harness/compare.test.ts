@@ -21,6 +21,15 @@ describe("compare on the lecture's suites", () => {
     expect(fd.check).toMatchObject(TOLERANCES.finiteDifference);
   });
 
+  it("a method is never its own reference: reverse alone is n/a (nothing compared), with forward it is checked against forward", () => {
+    const alone = runComparison(["quiz1"], { methods: ["reverse"] }).cases[0].rows[0];
+    expect(alone.check.compared).toBe(0);
+    expect(alone.check.passed).toBe(false);
+    expect(alone.notes.join(" ")).toMatch(/no other exact method/);
+    const paired = runComparison(["quiz1"], { methods: ["reverse", "forward"] }).cases[0].rows;
+    for (const row of paired) expect([row.method, row.check.compared, row.check.passed]).toEqual([row.method, 2, true]);
+  });
+
   it("reports set-up apart from per-point time, and the counters that tell the methods apart", () => {
     const report = runComparison(["nn2"]).cases[0];
     const by = Object.fromEntries(report.rows.map((r) => [r.method, r]));
