@@ -74,14 +74,18 @@ function wantsJson(args: readonly string[]): boolean {
 
 /**
  * With --json an error is JSON too, on stdout where the report would have been:
- * {"error": {"message", "details"?, "exitCode"}}; the message is reportError's, word for word.
+ * {"error": {"message", "details"?, "line"?, "column"?, "offending"?, "expected"?, "exitCode"}};
+ * the message is reportError's, word for word.
  */
 function reportErrorAsJson(error: unknown, io: Io): number {
   let text = "";
   const exitCode = reportError(error, { stdout: io.stdout, stderr: (t) => (text += t) });
   const [first, ...rest] = text.replace(/\n$/, "").split("\n");
   const message = first.replace(/^error: /, "");
-  io.stdout(`${toJson({ error: { message, ...(rest.length > 0 ? { details: rest.join("\n") } : {}), exitCode } })}\n`);
+  const parseError = error instanceof InputParseError ? error.parseError : error instanceof ParseError ? error : undefined;
+  // Where text was misread, the place and what would have been accepted, as fields.
+  const where = parseError && { line: parseError.line, column: parseError.column, offending: parseError.offending, expected: parseError.expected };
+  io.stdout(`${toJson({ error: { message, ...(rest.length > 0 ? { details: rest.join("\n") } : {}), ...where, exitCode } })}\n`);
   return exitCode;
 }
 
