@@ -3,7 +3,7 @@
 import type { Expr } from "../ast/expr.js";
 import { topologicalOrder } from "../ast/walk.js";
 import { evaluateAll, type Point } from "../eval/evaluate.js";
-import { isExactZeroResult, isStructurallyConstant, localPartial, noEvents, noteRepresentation, watchedPartial } from "../ops/exact-zero.js";
+import { isExactZeroNode, isStructurallyConstant, localPartial, noEvents, noteRepresentation, watchedPartial } from "../ops/exact-zero.js";
 import { getOp } from "../ops/table.js";
 import { printBounded } from "../print/text.js";
 
@@ -83,7 +83,7 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
     const args = node.args.map((a) => values.get(a.id) as number);
     const zeroArgs = node.args.map((a) => exactZero.has(a.id));
     const out = values.get(node.id) as number;
-    const outExact = isExactZeroResult(op, args, zeroArgs, out);
+    const outExact = isExactZeroNode(node, op, args, zeroArgs, out);
     if (outExact) exactZero.add(node.id);
     if (op.nonDifferentiableAt?.(args)) {
       kinks.push({ expression: printBounded(node), op: op.name, arguments: args, convention: op.kinkConvention ?? "" });

@@ -6,7 +6,7 @@ import type { Expr } from "../ast/expr.js";
 import type { Point } from "../eval/evaluate.js";
 import type { OpSpec } from "../ops/types.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
-import { isExactZeroProduct, isExactZeroResult, isStructurallyConstant, localPartial } from "../ops/exact-zero.js";
+import { isExactZeroProduct, isExactZeroNode, isStructurallyConstant, localPartial } from "../ops/exact-zero.js";
 import type { DualOperationCount } from "./dual.js";
 import {
   dependsOnVariable, evaluatePlan, gatherArgs, kinksFedBy, planGraph, readInputs, type GraphPlan,
@@ -48,7 +48,7 @@ function tangentPass(
       const zeroArgs = Array.from(argIndices, (a) => exactZeroValues[a] === 1);
       const out = op.eval(args);
       values[i] = out;
-      const outExact = isExactZeroResult(op, args, zeroArgs, out);
+      const outExact = isExactZeroNode(node, op, args, zeroArgs, out);
       exactZeroValues[i] = outExact ? 1 : 0;
       count.operations++;
       if (k === 0 || isStructurallyConstant(node)) continue; // u − u, u / u: tangent exactly 0

@@ -3,7 +3,7 @@
 // cuts an infinite one there exactly as it does on the tape. f's own nodes are evaluated as
 // written (plain float64), so the symbolic method reports the same f as every other method.
 import type { Expr } from "../ast/expr.js";
-import { applyExact, isExactZeroResult, noteRepresentation, type ExactValue, type RepresentationEvents } from "../ops/exact-zero.js";
+import { applyExact, isExactZeroNode, noteRepresentation, type ExactValue, type RepresentationEvents } from "../ops/exact-zero.js";
 import { getOp } from "../ops/table.js";
 import { pointValue, requireVariables, type Point } from "./evaluate.js";
 
@@ -30,7 +30,7 @@ export function evaluateUnderRule(
       if (asWritten.has(node.id)) {
         const numbers = args.map((a) => a.value);
         const value = op.eval(numbers);
-        result = { value, exactZero: isExactZeroResult(op, numbers, args.map((a) => a.exactZero), value) };
+        result = { value, exactZero: isExactZeroNode(node, op, numbers, args.map((a) => a.exactZero), value) };
       } else {
         result = applyExact(op, args);
         if (events !== undefined) noteRepresentation(op, args, result, events);

@@ -59,6 +59,11 @@ export function isExactZeroResult(op: OpSpec, args: readonly number[], zeroArgs:
   return out === 0 && op.exactZero !== undefined && op.exactZero(zeroArgs, args);
 }
 
+/** isExactZeroResult for a node of a graph: also u − u, a structural constant, is an exact 0. */
+export function isExactZeroNode(node: Expr, op: OpSpec, args: readonly number[], zeroArgs: readonly boolean[], out: number): boolean {
+  return isExactZeroResult(op, args, zeroArgs, out) || (out === 0 && isStructurallyConstant(node));
+}
+
 /** op applied to exact values: mul and div follow the rule; every other op is IEEE. */
 export function applyExact(op: OpSpec, args: readonly ExactValue[]): ExactValue {
   if (op.name === "mul") return ruleProduct(args[0].value, args[0].exactZero, args[1].value, args[1].exactZero);
@@ -140,7 +145,9 @@ const isSubnormal = (x: number): boolean => x !== 0 && Math.abs(x) < MIN_NORMAL;
 export function noteRepresentation(op: OpSpec, args: readonly ExactValue[], result: ExactValue, events: RepresentationEvents): void {
   if (!args.every((a) => Number.isFinite(a.value))) return;
   const values = args.map((a) => a.value);
-  if (!Number.isFinite(result.value) && !args.some((a) => a.exactZero)) events.overflow = true;
+  // ±∞ only: a NaN from finite arguments is a point outside the op's domain (log(−1)), not an overflow.
+  const infinite = result.value === Infinity || result.value === -Infinity;
+  if (infinite && !args.some((a) => a.exactZero)) events.overflow = true;
   if (op.name === "add" || op.name === "sub") return;
   if (result.value === 0 && !result.exactZero && values.every((v) => v !== 0)) events.underflow = true;
   if (isSubnormal(result.value) && !values.some(isSubnormal)) events.subnormal = true;

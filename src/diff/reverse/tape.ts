@@ -10,7 +10,7 @@
 import type { Expr } from "../../ast/expr.js";
 import { topologicalOrder } from "../../ast/walk.js";
 import { pointValue, requireValues, type Point } from "../../eval/evaluate.js";
-import { isExactZeroProduct, isExactZeroResult, isStructurallyConstant, localPartial, skipsProduct } from "../../ops/exact-zero.js";
+import { isExactZeroProduct, isExactZeroNode, isStructurallyConstant, localPartial, skipsProduct } from "../../ops/exact-zero.js";
 import { getOp } from "../../ops/table.js";
 import type { Algebra, OpSpec } from "../../ops/types.js";
 
@@ -133,7 +133,7 @@ export class Tape {
       const numericArgs = args.map(numericValue);
       const zeroArgs = inputs.map((k) => exactZeroValues[k] === 1);
       const numericOut = numericValue(out);
-      const outExactZero = isExactZeroResult(spec, numericArgs, zeroArgs, numericOut);
+      const outExactZero = isExactZeroNode(node, spec, numericArgs, zeroArgs, numericOut);
       exactZeroValues[i] = outExactZero ? 1 : 0;
       const local: (T | undefined)[] = new Array(inputs.length);
       if (active && withPartials) {
