@@ -4,7 +4,7 @@ import {
   BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
   type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
 } from "../../check/index.js";
-import { InputParseError, parseCommandArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
+import { InputParseError, parseCommandArgs, type ParsedArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, readCappedFile, UsageError, type Io } from "../io.js";
@@ -13,7 +13,9 @@ import { DerivationBudgetExceeded } from "../../diff/symbolic/budget.js";
 import { CostLimitError } from "../../util/budget.js";
 import { ACCEPTED_TOLERANCE, toleranceProblem } from "../../check/value.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
-import { parseTypedAt } from "../typed-input.js";
+import { parseTypedAt, readPointFile } from "../typed-input.js";
+import { formatTypedInline } from "../../typed/format-value.js";
+import type { NamedTexts } from "../../check/problem.js";
 import type { TypedValue } from "../../typed/values.js";
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
@@ -125,6 +127,22 @@ function runBatch(fileName: string, json: boolean, io: Io): number {
   return exitFor(worst);
 }
 
+/**
+ * The point of numeric answers: --at text, or --at-file's values as name/literal pairs (the
+ * literals print every digit, so the file's numbers are read back exactly). No --seed: a numeric
+ * answer was worked out at a point its author knows, not at one drawn for them.
+ */
+function pointOption(values: ParsedArgs["values"]): string | NamedTexts | undefined {
+  if (values.seed !== undefined) {
+    throw new UsageError("check: --seed draws values nobody worked with; a numeric answer needs the point it was computed at", "give it with --at or --at-file");
+  }
+  const file = stringOption(values, "at-file");
+  const at = stringOption(values, "at");
+  if (file === undefined) return at;
+  if (at !== undefined) throw new UsageError("check: give the point with --at or with --at-file, not both");
+  return [...readPointFile(file, "check")].map(([name, value]) => [name, formatTypedInline(value, 17)] as const);
+}
+
 export const checkCommand: Command = {
   name: "check",
   summary: "check a hand-derived derivative (or a number) against the exact one",
@@ -137,6 +155,7 @@ export const checkCommand: Command = {
   --wrt VARS         variable(s) differentiated by (optional when EXPR has one variable or answers are named)
   --answer TEXT      the derivative as you wrote it; NAME=TEXT names its variable (repeatable)
   --at NAME=VALUE,…  the point for numeric answers (vectors and matrices as x=[1,2,3],W=[1,2;3,4])
+  --at-file FILE     the point as JSON: {"x": [1, 2, 3], "W": [[1, 2], [3, 4]]} (rows as inner arrays)
   --shape x=3,W=2x3  declare vectors and matrices (or a header in EXPR: "x: R^3; W: R^(2x3); …")
   --value NUMBER     a numeric answer at --at; NAME=NUMBER names its variable (repeatable);
                      for a vector or matrix variable, W=[1,2;3,4] (checked entry by entry)
@@ -168,6 +187,8 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     wrt: { type: "string" },
     answer: { type: "string", multiple: true },
     at: { type: "string" },
+    "at-file": { type: "string" },
+    seed: { type: "string" },
     value: { type: "string", multiple: true },
     tolerance: { type: "string" },
     file: { type: "string" },
@@ -191,7 +212,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       expression: positionals[0] ?? "",
       wrt: wrtOption(stringOption(values, "wrt"), "check"),
       answers: labelledTexts(stringListOption(values, "answer")),
-      at: stringOption(values, "at"),
+      at: pointOption(values),
       values: labelledValues(stringListOption(values, "value")),
       tolerance: toleranceOption(stringOption(values, "tolerance")),
       shapes: stringOption(values, "shape"),
