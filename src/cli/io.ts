@@ -25,6 +25,11 @@ export class UsageError extends Error {
 }
 
 export function processIo(): Io {
+  // A reader that stopped reading (diffscope … | head) is not an error: stop quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const io: Io = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -97,11 +97,14 @@ export function printBottomUp(expr: Expr, renderNode: (node: Expr, render: (chil
 }
 
 export function printExpr(expr: Expr): string {
-  return printBottomUp(expr, renderNode);
+  return printBottomUp(expr, (node, render) => renderNode(node, render));
 }
 
-/** One node's text, given its arguments' texts. */
-function renderNode(node: Expr, render: (child: Expr) => string): string {
+/**
+ * One node's text, given its arguments' texts. `atomic(child)`: the child prints as a name, so
+ * it needs no parentheses whatever its op.
+ */
+export function renderNode(node: Expr, render: (child: Expr) => string, atomic: (child: Expr) => boolean = () => false): string {
   if (node.kind === "num") return formatNumber(node.value);
   if (node.kind === "var") return node.name;
   const print = getOp(node.op).print;
@@ -113,13 +116,13 @@ function renderNode(node: Expr, render: (child: Expr) => string): string {
     case "prefix": {
       const arg = node.args[0];
       // A prefix operand that is itself signed gets parentheses: -(-x), -(-2), -(2).
-      const wrap = precedenceOf(arg) <= print.prec || arg.kind === "num";
+      const wrap = !atomic(arg) && (precedenceOf(arg) <= print.prec || arg.kind === "num");
       return `${print.symbol}${wrap ? `(${render(arg)})` : render(arg)}`;
     }
     case "infix": {
       const [left, right] = node.args;
-      const l = needsParens(left, print.prec, print.assoc, "left") ? `(${render(left)})` : render(left);
-      const r = needsParens(right, print.prec, print.assoc, "right") ? `(${render(right)})` : render(right);
+      const l = !atomic(left) && needsParens(left, print.prec, print.assoc, "left") ? `(${render(left)})` : render(left);
+      const r = !atomic(right) && needsParens(right, print.prec, print.assoc, "right") ? `(${render(right)})` : render(right);
       const spaced = print.prec === PRECEDENCE.sum;
       return spaced ? `${l} ${print.symbol} ${r}` : `${l}${print.symbol}${r}`;
     }

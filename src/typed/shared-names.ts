@@ -20,20 +20,10 @@ export interface SharedNamesOptions {
   readonly keepSmall?: boolean;
 }
 
-/**
- * A name no one has taken yet, which is then taken: `base` itself when `numbered` is false and it
- * is free, else base1, base2, … (the output J, or J1 when the program has a J; t1, u1, …).
- */
-export function freshName(base: string, taken: Set<string>, numbered = true): string {
-  let name = base;
-  let k = 0;
-  if (numbered || taken.has(name)) {
-    do name = `${base}${++k}`;
-    while (taken.has(name));
-  }
-  taken.add(name);
-  return name;
-}
+import { whereBlock } from "../print/shared.js";
+import { freshName } from "../util/fresh-name.js";
+
+export { freshName };
 
 export interface SharedDefinition {
   readonly name: string;
@@ -123,7 +113,7 @@ export function definitionTexts(definitions: readonly SharedDefinition[], names:
  * Empty when there is nothing to define.
  */
 export function whereLines(definitions: readonly SharedDefinition[], names: PrintNames): string[] {
-  return definitionTexts(definitions, names).map(([name, text], i) => `${i === 0 ? "where " : "      "}${name} = ${text}`);
+  return whereBlock(definitionTexts(definitions, names));
 }
 
 /** The definitions as a typed program's statements ("u1 = …; u2 = …; "), to put before an expression printed with `names`. */

@@ -1,7 +1,9 @@
 import { dagSize, variablesOf } from "../../ast/walk.js";
 import { DerivationBudgetExceeded, deriveN, type DerivationBudget } from "../../diff/symbolic/index.js";
 import { printLatex } from "../../print/latex.js";
-import { printExpr } from "../../print/text.js";
+import { printShared, whereBlock, type SharedPrintout } from "../../print/shared.js";
+import { ExpressionTooLargeError, printExpr } from "../../print/text.js";
+import type { Expr } from "../../ast/expr.js";
 import { expectPositionals, parseCommandArgs, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
@@ -55,6 +57,20 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
   return EXIT.ok;
 }
 
+/**
+ * The derivatives as text: written out when the tree fits, else in their shared form, repeated
+ * sub-expressions named u1, u2, … under "where" (a derivative's DAG is often far smaller than
+ * its tree). Too large even so: the printer's refusal, exit 2.
+ */
+function printedDerivatives(derivatives: readonly Expr[], variables: readonly string[]): SharedPrintout {
+  try {
+    return { texts: derivatives.map((d) => printExpr(d)), definitions: [] };
+  } catch (error) {
+    if (!(error instanceof ExpressionTooLargeError)) throw error;
+    return printShared(derivatives, variables);
+  }
+}
+
 export const deriveCommand: Command = {
   name: "derive",
   summary: "the symbolic derivative as text (or LaTeX), simplified",
@@ -65,10 +81,12 @@ export const deriveCommand: Command = {
   --mode tree|shared    textbook tree recursion, or reverse accumulation on the shared DAG (default)
   --latex               print LaTeX instead of text
   --raw                 skip the simplifier
-  --json                print {"derivatives": {"x": "<text>"}, "latex": {…}, "sizes": {…}}
+  --json                print {"derivatives": {"x": "<text>"}, "where"?: {…}, "latex": {…}, "sizes": {…}}
 
 The text is readable by diffscope and, for functions mathjs knows, by mathjs. All orders
 together may build 2e6 nodes in 10 s (simplification included); past that derive stops, exit 2.
+A derivative too large to write out as a tree (over 2e6 nodes) is printed in its shared form:
+each repeated sub-expression named u1, u2, … under "where" (JSON: "where": {"u1": "…"}).
 
 Vectors and matrices (--shape x=3,W=2x3, or a header "x: R^3; W: R^(2x3); …"): the gradient in
 matrix form, by matrix-calculus rules (reverse accumulation on the typed expression), written
@@ -111,14 +129,16 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
         throw new UsageError(`derive: ${wrt.length > 1 ? `∂/∂${v}: ` : ""}${error.message}`, mode === "tree" ? "try --mode shared or a lower --order" : "try a lower --order");
       }
     });
-    const texts = derivatives.map((d) => printExpr(d));
+    const { texts, definitions } = printedDerivatives(derivatives, variablesOf(f));
     if (values.json) {
       io.stdout(`${toJson({
         expression: printExpr(f),
         order,
         mode,
         derivatives: Object.fromEntries(wrt.map((v, i) => [v, texts[i]])),
-        latex: Object.fromEntries(wrt.map((v, i) => [v, printLatex(derivatives[i])])),
+        ...(definitions.length > 0 && { where: Object.fromEntries(definitions) }),
+        // LaTeX has no shared form: only derivatives that were written out have one.
+        ...(definitions.length === 0 && { latex: Object.fromEntries(wrt.map((v, i) => [v, printLatex(derivatives[i])])) }),
         sizes: Object.fromEntries(wrt.map((v, i) => [v, { treeNodes: derivatives[i].treeSize, dagNodes: dagSize(derivatives[i]) }])),
       })}\n`);
       return EXIT.ok;
@@ -126,6 +146,7 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
     const shown = values.latex ? derivatives.map(printLatex) : texts;
     if (wrt.length === 1) io.stdout(`${shown[0]}\n`);
     else io.stdout(wrt.map((v, i) => `${v}: ${shown[i]}\n`).join(""));
+    if (definitions.length > 0) io.stdout(`${whereBlock(definitions).join("\n")}\n`);
     return EXIT.ok;
   },
 };
