@@ -46,8 +46,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   if (command === undefined) {
     const close = COMMANDS.filter((c) => editDistance(c.name, name) <= 2).map((c) => c.name);
     const guess = close.length > 0 ? ` (did you mean ${close.join(" or ")}?)` : "";
-    io.stderr(`error: unknown command "${name}"${guess}\ncommands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
-    return EXIT.badInput;
+    const error = new UsageError(`unknown command "${name}"${guess}`, `commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
+    return wantsJson(rest) ? reportErrorAsJson(error, io) : reportError(error, io);
   }
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(`${command.help}\n`);

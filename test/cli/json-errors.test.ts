@@ -37,4 +37,11 @@ describe("--json errors", () => {
     expect(error.line).toBeUndefined();
     expect(String(error.message)).toMatch(/no value given for variable y/);
   });
+
+  it("an unknown command with --json is a JSON error too, with its did-you-mean", async () => {
+    const run = await cli("gard", "x^2", "--json");
+    expect([run.code, run.stderr]).toEqual([2, ""]);
+    const { error } = JSON.parse(run.stdout) as { error: { message: string; exitCode: number } };
+    expect(error).toMatchObject({ message: 'unknown command "gard" (did you mean grad?)', exitCode: 2 });
+  });
 });
