@@ -18,6 +18,7 @@
 //    an algebra with `textbook: true` (one that builds expressions for people) gets the rule
 //    as written.
 import { callNode, num, variable, type Expr } from "../ast/expr.js";
+import { algebraOfCalls } from "./algebra-of-calls.js";
 import { topologicalOrder } from "../ast/walk.js";
 import type { Algebra, OpSpec, PartialRule } from "./types.js";
 
@@ -90,17 +91,7 @@ export function accurateForms(roots: readonly Expr[]): Expr[] {
 }
 
 /** Builds the textbook form of a rule, node for node as written. */
-const templateAlgebra: Algebra<Expr> = {
-  num,
-  add: (a, b) => callNode("add", [a, b]),
-  sub: (a, b) => callNode("sub", [a, b]),
-  mul: (a, b) => callNode("mul", [a, b]),
-  div: (a, b) => callNode("div", [a, b]),
-  neg: (a) => callNode("neg", [a]),
-  pow: (a, b) => callNode("pow", [a, b]),
-  call: (op, args) => callNode(op, args),
-  textbook: true,
-};
+const templateAlgebra: Algebra<Expr> = algebraOfCalls(num, callNode, true);
 
 /** An op on an algebra: arithmetic by its own method (as the rule wrote it), others by call. */
 function applyOp<T>(A: Algebra<T>, op: string, a: readonly T[]): T {

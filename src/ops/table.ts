@@ -1,6 +1,7 @@
 // The one op table: every operator and function, looked up by op name or by the name a
 // person types (with aliases), and the algebras that evaluate or build with it.
 import { callNode, num, type Expr } from "../ast/expr.js";
+import { algebraOfCalls } from "./algebra-of-calls.js";
 import { withAccurateRules } from "./accurate.js";
 import { activationOps } from "./activations.js";
 import { arithmeticOps } from "./arithmetic.js";
@@ -92,25 +93,7 @@ export const numberAlgebra: Algebra<number> = {
   call: (op, args) => getOp(op).eval(args),
 };
 
-/**
- * An algebra whose arithmetic is nothing but applying the table's add, sub, … ops by name;
- * `textbook` for one that builds expressions for people (see Algebra.textbook).
- */
-export function algebraOfCalls<T>(
-  num: (c: number) => T, apply: (op: string, args: readonly T[]) => T, textbook = false,
-): Algebra<T> {
-  return {
-    num,
-    add: (a, b) => apply("add", [a, b]),
-    sub: (a, b) => apply("sub", [a, b]),
-    mul: (a, b) => apply("mul", [a, b]),
-    div: (a, b) => apply("div", [a, b]),
-    neg: (a) => apply("neg", [a]),
-    pow: (a, b) => apply("pow", [a, b]),
-    call: apply,
-    textbook,
-  };
-}
+export { algebraOfCalls } from "./algebra-of-calls.js";
 
 /** Builds expression nodes exactly as written (no simplification; see diff/simplify). */
 export const exprAlgebra: Algebra<Expr> = algebraOfCalls(num, call, true);
