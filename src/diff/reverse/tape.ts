@@ -140,11 +140,21 @@ export class Tape {
         for (let k = 0; k < inputs.length; k++) {
           if (!this.entries[inputs[k]].active) continue;
           operations++;
-          // On numbers the partial is the rule's (exact-zero.ts); another algebra (dual numbers,
-          // traced numbers) computes its own and takes only the exactness from the numbers.
-          const exact = localPartial(spec, k, numericArgs, zeroArgs, numericOut, outExactZero);
-          local[k] = typeof out === "number" ? (exact.value as T) : spec.partials[k](A, args, out);
-          if (exact.exactZero) (exactZeroPartials[i] ??= new Uint8Array(inputs.length))[k] = 1;
+          // On numbers the partial is the rule's (exact-zero.ts). Another algebra (dual numbers,
+          // traced numbers) computes its own and asks the numbers only whether a value part that
+          // is 0 or not finite is an exact zero (a finite nonzero partial never is).
+          let exactZero: boolean;
+          if (typeof out === "number") {
+            const exact = localPartial(spec, k, numericArgs, zeroArgs, numericOut, outExactZero);
+            local[k] = exact.value as T;
+            exactZero = exact.exactZero;
+          } else {
+            const partial = spec.partials[k](A, args, out);
+            local[k] = partial;
+            const value = numericValue(partial);
+            exactZero = (value === 0 || !Number.isFinite(value)) && localPartial(spec, k, numericArgs, zeroArgs, numericOut, outExactZero).exactZero;
+          }
+          if (exactZero) (exactZeroPartials[i] ??= new Uint8Array(inputs.length))[k] = 1;
         }
       }
       partials[i] = local;
