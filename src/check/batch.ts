@@ -13,13 +13,13 @@
 //     - expression: exp(x*z) + …
 //       at: {x: 2, z: 3}           # or "x=2,z=3"
 //       value: {x: 1208.37, z: 809.74}   # number, list or map: numeric answers at `at`
-//       tolerance: 0.001           # relative, for values (default 1e-3)
+//       tolerance: 0.001           # relative, for values (default: the figures each value states)
 //     - expression: z = sigmoid(W*x); 0.5*norm2(z - t)^2
 //       shape: {x: 3, W: 2x3, t: 2}  # vectors and matrices; the answer in matrix form
 //       answer: {W: "((z - t) .* z .* (1 - z)) * x'"}
 import { parseDocument } from "yaml";
 import { caretLines } from "../parse/errors.js";
-import type { Labelled, NamedTexts, ProblemSpec } from "./problem.js";
+import type { AnswerValue, Labelled, NamedTexts, ProblemSpec, WrittenNumber } from "./problem.js";
 import { notAVariable } from "../ops/names.js";
 import { ACCEPTED_TOLERANCE, toleranceProblem } from "./value.js";
 import { shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
@@ -30,7 +30,8 @@ export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of probl
     answer       hand-derived derivative(s): "2*x", a list in the order of wrt, or {"x": "...", "z": "..."}
     at, value    instead of answer: numeric partial(s) at a point, at {"x": 2, "z": 3} (or "x=2,z=3"),
                  value 1208.37, a list, or {"x": 1208.37, "z": 809.74}
-    tolerance    relative tolerance for values (default 1e-3)
+    tolerance    relative tolerance for values; without it each value is judged to the significant
+                 figures its digits state (quote a value, "1.20e3", to keep trailing zeros)
     shape        vectors and matrices, "x=3,W=2x3" or {"x": 3, "W": "2x3"} (or declare them in the
                  expression, "x: R^3; W: R^(2x3); …"); answers are then in matrix form
     name         optional label shown in the report`;
@@ -155,6 +156,20 @@ function asNumber(v: Json, where: string): number {
   return n;
 }
 
+/**
+ * A scalar answer: text as written ("1.20e3" keeps its trailing zero; "pi/4" is read when
+ * checked), or a bare number, which YAML and JSON give as a float (its shortest decimal form).
+ */
+function asWritten(v: Json, where: string): number | WrittenNumber {
+  if (typeof v === "string" && v.trim() !== "") return { text: v };
+  return asNumber(v, where);
+}
+
+/** A scalar answer, or a vector or matrix of numbers (for typed problems). */
+function asAnswerValue(v: Json, where: string): AnswerValue {
+  return Array.isArray(v) ? asValue(v, where) : asWritten(v, where);
+}
+
 /** A number, or a vector or matrix of numbers (for typed problems). */
 function asValue(v: Json, where: string): TypedValue {
   if (!Array.isArray(v)) return asNumber(v, where);
@@ -175,9 +190,9 @@ function labelled<T>(v: Json, where: string, read: (item: Json, where: string) =
 }
 
 /** Values: like `labelled`, except that a list of numbers for one variable is that vector's value. */
-function labelledValues(v: Json, where: string): Labelled<TypedValue>[] {
-  if (isRecord(v)) return Object.entries(v).map(([wrt, item]) => ({ wrt, item: asValue(item, `${where}.${wrt}`) }));
-  return labelled(v, where, asNumber);
+function labelledValues(v: Json, where: string): Labelled<AnswerValue>[] {
+  if (isRecord(v)) return Object.entries(v).map(([wrt, item]) => ({ wrt, item: asAnswerValue(item, `${where}.${wrt}`) }));
+  return labelled<AnswerValue>(v, where, asWritten);
 }
 
 function readWrt(v: Json, where: string): string[] | undefined {

@@ -5,7 +5,8 @@ import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
 import { notAVariable } from "../ops/names.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
-import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
+import { checkValues, type ValueCheck, type WrittenValue } from "./value.js";
+import { statedPrecision } from "./figures.js";
 import type { TypedProblemReport } from "./typed.js";
 import type { TypedValue } from "../typed/values.js";
 
@@ -22,11 +23,35 @@ export interface ProblemSpec {
    * a key "x=100,y" would become two variables.
    */
   readonly at?: string | NamedTexts;
-  /** Numeric answers at `at`, named or in the order of wrt (arrays for vector and matrix variables). */
-  readonly values?: readonly Labelled<TypedValue>[];
+  /**
+   * Numeric answers at `at`, named or in the order of wrt (arrays for vector and matrix
+   * variables). A scalar answer is best given as written ({text: "1.21e3"}): its digits state its
+   * precision; a bare number is read as its shortest decimal form.
+   */
+  readonly values?: readonly Labelled<AnswerValue>[];
+  /** Relative; overrides the precision the answers' digits state. */
   readonly tolerance?: number;
   /** Shapes of vectors and matrices, "x=3,W=3x4" or pairs (a typed problem; answers in matrix form). */
   readonly shapes?: string | NamedTexts;
+}
+
+/** A scalar answer as written: a decimal literal ("1.21e3", whose digits state its precision) or a constant expression ("pi/4"). */
+export interface WrittenNumber {
+  readonly text: string;
+}
+
+export type AnswerValue = TypedValue | WrittenNumber;
+
+export const isWrittenNumber = (value: AnswerValue): value is WrittenNumber => typeof value === "object" && !Array.isArray(value);
+
+/**
+ * A scalar answer's value, with its text when written: a decimal literal is read directly, a
+ * constant expression by `evaluate` (the caller's reader, so its errors carry a caret).
+ */
+export function writtenValue(wrt: string, item: number | WrittenNumber, evaluate: (text: string, wrt: string) => number): WrittenValue {
+  if (typeof item === "number") return { wrt, value: item };
+  const stated = statedPrecision(item.text);
+  return { wrt, value: stated !== undefined ? stated.value : evaluate(item.text, wrt), text: item.text.trim() };
 }
 
 /** name = text pairs as a batch file's map gives them, e.g. [["x", "2"], ["W", "[1,2;3,4]"]]. */
@@ -60,6 +85,8 @@ export type ProblemReport =
 export interface ProblemReader {
   expression(text: string, what: string): Expr;
   point(at: string | NamedTexts): ReadonlyMap<string, number>;
+  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value. */
+  number(text: string, wrt: string): number;
 }
 
 /**
@@ -127,11 +154,11 @@ export function runProblem(spec: ProblemSpec, read: ProblemReader, options: Chec
   if (values.length > 0) {
     if (spec.at === undefined) throw new ProblemError("a numeric answer needs the point it is at", "e.g. --at x=2,z=3 --value 1208.37");
     const point = read.point(spec.at);
-    const pairs = pairWithVariables(values, spec.wrt, variables, "value").map((p) => {
-      if (typeof p.item !== "number") throw new ProblemError(`the value for ${p.wrt} is an array, but ${p.wrt} is a scalar`, "declare vectors and matrices with --shape (or a header x: R^3; …)");
-      return { wrt: p.wrt, value: p.item };
+    const pairs = pairWithVariables(values, spec.wrt, variables, "value").map(({ wrt, item }) => {
+      if (Array.isArray(item)) throw new ProblemError(`the value for ${wrt} is an array, but ${wrt} is a scalar`, "declare vectors and matrices with --shape (or a header x: R^3; …)");
+      return writtenValue(wrt, item as number | WrittenNumber, read.number);
     });
-    const checks = checkValues(expression, point, pairs, spec.tolerance ?? DEFAULT_VALUE_TOLERANCE);
+    const checks = checkValues(expression, point, pairs, spec.tolerance);
     return { kind: "value", name: spec.name, expression, verdict: overall(checks.map((c) => c.verdict)), checks };
   }
   if (answers.length === 0) {

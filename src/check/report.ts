@@ -63,10 +63,10 @@ function valueCheckText(expression: Expr, check: ValueCheck): string[] {
   const relative = Number.isFinite(check.relativeError) ? (check.relativeError === 0 ? "0" : check.relativeError.toExponential(1)) : "∞";
   const lines = [
     `${label} [${printBounded(expression)}] at ${formatPoint(check.point)}`,
-    `  value     ${formatReportNumber(check.value)}`,
+    `  value     ${check.text}`,
     `  exact     ${formatReportNumber(check.exact)}`,
-    `  verdict   ${VERDICT_WORD[check.verdict]} (relative difference ${relative}; tolerance ${check.tolerance} relative, ` +
-      `differences below ${VALUE_ABSOLUTE_FLOOR} always accepted)`,
+    `  verdict   ${VERDICT_WORD[check.verdict]} (relative difference ${relative})`,
+    `  rule      ${check.ruleText}`,
   ];
   for (const note of check.notes) lines.push(`  note      ${note}`);
   return lines;

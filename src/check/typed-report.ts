@@ -65,11 +65,15 @@ function valueBlock(report: TypedProblemReport, check: TypedValueCheck): string 
   }
   lines.push(
     `  exact     ${formatTypedInline(check.exact)}`,
-    `  verdict   ${verdictWord[check.verdict]}: ${check.agreeing} of ${check.entries.length} entries within ${check.tolerance} relative (differences below ${VALUE_ABSOLUTE_FLOOR} always accepted)`,
+    `  verdict   ${verdictWord[check.verdict]}: ${check.agreeing} of ${check.entries.length} entries within ` +
+      `${check.tolerance === null ? "the precision each states (half a unit in its last significant figure;" : `${check.tolerance} relative (`} differences below ${VALUE_ABSOLUTE_FLOOR} always accepted)`,
   );
   const entry = check.firstDiffering;
   if (entry !== undefined) {
     lines.push(`  first differing entry: ∂f/∂${entry.wrt} is ${formatReportNumber(entry.exact)}, the answer ${formatReportNumber(entry.value)}`);
+    if (entry.rule === "significant figures") lines.push(`  rule      ${entry.ruleText}`);
+  } else if (check.entries.length === 1) {
+    lines.push(`  rule      ${check.entries[0].ruleText}`);
   }
   for (const note of check.notes) lines.push(`  note      ${note}`);
   return lines.join("\n");

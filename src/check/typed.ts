@@ -14,8 +14,8 @@ import { typedVariablesOf, type TExpr } from "../typed/texpr.js";
 import { entriesOf, flattenPoint, reshape, ValueShapeError, type TypedValue } from "../typed/values.js";
 import { MatrixFormError } from "../typed/vjp.js";
 import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equivalence.js";
-import { overall, pairWithVariables, ProblemError, type NamedTexts, type ProblemSpec, type Verdict } from "./problem.js";
-import { checkValues, DEFAULT_VALUE_TOLERANCE, type ValueCheck } from "./value.js";
+import { isWrittenNumber, overall, pairWithVariables, ProblemError, writtenValue, type AnswerValue, type NamedTexts, type ProblemSpec, type Verdict } from "./problem.js";
+import { checkValues, type ValueCheck } from "./value.js";
 
 export interface EntryCheck {
   /** 0-based row and column of the entry. */
@@ -96,7 +96,8 @@ export interface TypedValueCheck {
   readonly value: TypedValue;
   /** ∂f/∂wrt at the point, shaped like the variable. */
   readonly exact: TypedValue;
-  readonly tolerance: number;
+  /** The relative tolerance given, or null: each entry to the precision its digits state. */
+  readonly tolerance: number | null;
   readonly verdict: Verdict;
   readonly entries: readonly ValueCheck[];
   readonly agreeing: number;
@@ -122,10 +123,12 @@ export interface TypedProblemReader {
   shapes(text: string | NamedTexts | undefined): Map<string, Shape>;
   /** "x=[1,2,3],W=[1,2;3,4]" as values. */
   point(at: string | NamedTexts): ReadonlyMap<string, TypedValue>;
+  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value. */
+  number(text: string, wrt: string): number;
 }
 
 /** A numeric answer that cannot be ∂f/∂wrt whatever its numbers: incorrect, with why. */
-function shapeMismatch(wrt: string, shape: Shape, value: TypedValue, tolerance: number, why: string): TypedValueCheck {
+function shapeMismatch(wrt: string, shape: Shape, value: TypedValue, tolerance: number | null, why: string): TypedValueCheck {
   return { wrt, shape, value, exact: NaN, tolerance, verdict: "incorrect", entries: [], agreeing: 0, notes: [why] };
 }
 
@@ -138,8 +141,11 @@ function impliedShapes(text: string, declared: Map<string, Shape>, at: ReadonlyM
   }
 }
 
-/** Numeric answers for typed variables at one point: each entry within `tolerance` of the exact partial. */
-function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string, TypedValue>, pairs: readonly { wrt: string; item: TypedValue }[], tolerance: number): TypedValueCheck[] {
+/**
+ * Numeric answers for typed variables at one point: each entry to the precision its digits state
+ * (a vector's or matrix's entries as their shortest decimal forms), or within `tolerance`.
+ */
+function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string, TypedValue>, pairs: readonly { wrt: string; item: AnswerValue }[], tolerance: number | undefined, evaluate: TypedProblemReader["number"]): TypedValueCheck[] {
   const missing = [...typedVariablesOf(program.result).keys()].filter((name) => !at.has(name));
   if (missing.length > 0) throw new ProblemError(`the point gives no value for ${missing.join(", ")}`, "e.g. --at x=[1,2,3],W=[1,2;3,4]");
   let point: Map<string, number>;
@@ -152,21 +158,24 @@ function checkTypedValues(program: TypedProgram, f: Expr, at: ReadonlyMap<string
   } catch (error) {
     return shapeError(error);
   }
-  return pairs.map(({ wrt, item }) => {
+  return pairs.map((pair) => {
+    const { wrt } = pair;
+    const written = isWrittenNumber(pair.item) ? writtenValue(wrt, pair.item, evaluate) : undefined;
+    const item: TypedValue = written?.value ?? (pair.item as TypedValue);
     const shape = program.shapes.get(wrt) as Shape;
     let answer: number[];
     try {
       answer = entriesOf(item, shape, `∂f/∂${wrt}`, "the answer");
     } catch (error) {
       if (!(error instanceof ValueShapeError)) throw error;
-      return shapeMismatch(wrt, shape, item, tolerance, error.message);
+      return shapeMismatch(wrt, shape, item, tolerance ?? null, error.message);
     }
-    const entries = checkValues(f, point, elementNames(wrt, shape).map((element, k) => ({ wrt: element, value: answer[k] })), tolerance);
+    const entries = checkValues(f, point, elementNames(wrt, shape).map((element, k) => ({ wrt: element, value: answer[k], text: written?.text })), tolerance);
     const byElement = new Map(entries.map((e) => [e.wrt, e]));
     const wrong = entries.find((e) => e.verdict === "incorrect");
     const undecided = entries.find((e) => e.verdict === "undecided");
     return {
-      wrt, shape, value: item, tolerance, entries,
+      wrt, shape, value: item, tolerance: tolerance ?? null, entries,
       exact: reshape(wrt, shape, (element) => (byElement.get(element) as ValueCheck).exact),
       verdict: wrong ? "incorrect" : undecided ? "undecided" : "correct",
       agreeing: entries.filter((e) => e.verdict === "correct").length,
@@ -195,7 +204,7 @@ export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, opt
     for (const { wrt } of pairs) {
       if (!program.shapes.has(wrt)) throw new ProblemError(`${wrt} is not a variable of the expression`, `variables: ${[...program.shapes.keys()].join(", ")}`);
     }
-    const valueChecks = checkTypedValues(program, lowerScalar(program.result), at, pairs, spec.tolerance ?? DEFAULT_VALUE_TOLERANCE);
+    const valueChecks = checkTypedValues(program, lowerScalar(program.result), at, pairs, spec.tolerance, read.number);
     return { kind: "typed", name: spec.name, program, verdict: overall(valueChecks.map((c) => c.verdict)), checks: [], valueChecks, at };
   }
   if (spec.at !== undefined || spec.tolerance !== undefined) {

@@ -173,20 +173,21 @@ export function namedParts(text: string, parts: readonly string[], command: stri
   });
 }
 
-function constantValue(text: string, name: string, command: string): number {
-  if (text === "") throw new UsageError(`${command}: --at ${name}= has no value`, `e.g. --at ${name}=2`);
+/** A number or constant expression (pi/4) given for `name` with `option` (--at, --value). */
+export function constantValue(text: string, name: string, command: string, option = "--at"): number {
+  if (text === "") throw new UsageError(`${command}: ${option} ${name}= has no value`, `e.g. ${option} ${name}=2`);
   let expr;
   try {
     expr = parse(text);
   } catch (error) {
-    if (error instanceof ParseError) throw new InputParseError(`value of ${name} in --at`, error, text);
+    if (error instanceof ParseError) throw new InputParseError(`value of ${name} in ${option}`, error, text);
     throw error;
   }
   if (topologicalOrder(expr).some((n) => n.kind === "var")) {
-    throw new UsageError(`${command}: --at ${name}=${text}: a value must be a number or constant expression (like pi/4)`);
+    throw new UsageError(`${command}: ${option} ${name}=${text}: a value must be a number or constant expression (like pi/4)`);
   }
   const value = evaluate(expr, new Map());
-  if (!Number.isFinite(value)) throw new UsageError(`${command}: --at ${name}=${text} is ${value}, not a finite number`);
+  if (!Number.isFinite(value)) throw new UsageError(`${command}: ${option} ${name}=${text} is ${value}, not a finite number`);
   return value;
 }
 

@@ -58,10 +58,10 @@ describe("diffscope check: exit codes and what is printed", () => {
     expect(report.checks.map((c: { wrt: string; verdict: string }) => [c.wrt, c.verdict])).toEqual([["x", "incorrect"], ["z", "incorrect"]]);
   });
 
-  it("numeric answers: --at/--value with the tolerance stated; --tolerance tightens it", async () => {
+  it("numeric answers: --at/--value judged to the figures written, the rule shown; --tolerance overrides it", async () => {
     const ok = await cli("check", QUIZ1, "--at", "x=2,z=3", "--wrt", "x,z", "--value", "1208.37", "--value", "809.74");
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain("tolerance 0.001 relative");
+    expect(ok.stdout).toContain("rule      1208.37 gives 6 significant figures; the exact value 1208.36656055 rounds to 1208.37 at 6 figures");
     const tight = await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", "x=1208.37", "--tolerance", "1e-7", "--json");
     expect(tight.code).toBe(1);
     const [c] = JSON.parse(tight.stdout).checks;
@@ -69,6 +69,41 @@ describe("diffscope check: exit codes and what is printed", () => {
     expect(c.exact).toBeCloseTo(1208.36656055419, 9);
     const notANumber = await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", "x=12O8");
     expect(notANumber.code).toBe(2);
+  });
+
+  it("the issue's examples: 1210 and 1.21e3 (3 figures) are right for 1208.37, 1207.4 (5 figures) is wrong", async () => {
+    for (const value of ["1210", "1.21e3"]) {
+      const r = await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", `x=${value}`, "--json");
+      expect(r.code, value).toBe(0);
+      const [c] = JSON.parse(r.stdout).checks;
+      expect(c).toMatchObject({ text: value, rule: "significant figures", tolerance: null, precision: { figures: 3, judgedAt: 3, halfUnit: 5, rounded: "1210" } });
+      expect(c.ruleText).toMatch(/gives 3 significant figures.*rounds to 1210 at 3 figures.*: correct$/);
+    }
+    const wrong = await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", "x=1207.4");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain("  value     1207.4\n");
+    expect(wrong.stdout).toContain("rule      1207.4 gives 5 significant figures; the exact value 1208.36656055 rounds to 1208.4 at 5 figures (half a unit there: 0.05): incorrect");
+  });
+
+  it("--tolerance overrides the digits both ways; an expression answer is judged to the default 1e-3", async () => {
+    const loose = await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", "x=1207.4", "--tolerance", "1e-3");
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toContain("within 0.001 relative (the tolerance given");
+    expect((await cli("check", QUIZ1, "--at", "x=2,z=3", "--value", "x=1210", "--tolerance", "1e-4")).code).toBe(1);
+    const expression = await cli("check", "sin(x)", "--at", "x=pi/4", "--value", "sqrt(2)/2", "--json");
+    expect(expression.code).toBe(0);
+    expect(JSON.parse(expression.stdout).checks[0]).toMatchObject({ text: "sqrt(2)/2", rule: "tolerance", tolerance: 1e-3 });
+  });
+
+  it("a batch file's tolerance overrides the digits too: 1207.4 is wrong without it, right with 0.001", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "diffscope-figures-")), "hw.json");
+    const problem = { expression: QUIZ1, at: { x: 2, z: 3 }, value: { x: "1207.4" } };
+    writeFileSync(file, JSON.stringify([problem, { ...problem, tolerance: 0.001 }]));
+    const r = await cli("check", "--file", file, "--json");
+    expect(r.code).toBe(1);
+    const [strict, loose] = JSON.parse(r.stdout).problems;
+    expect(strict.checks[0]).toMatchObject({ verdict: "incorrect", rule: "significant figures" });
+    expect(loose.checks[0]).toMatchObject({ verdict: "correct", rule: "tolerance", tolerance: 0.001 });
   });
 
   it("--json carries the counterexample and the region", async () => {
@@ -101,6 +136,10 @@ describe("diffscope check --file: a batch of problems", () => {
     expression: ${QUIZ1}
     at: {x: 2, z: 3}
     value: {x: 1208.37, z: 809.74}
+  - name: Quiz 1 to 3 figures, one quoted
+    expression: ${QUIZ1}
+    at: {x: 2, z: 3}
+    value: {x: 1.21e3, z: "810."}
   - name: tanh
     expression: tanh(a)
     answer: "${answerForTanh}"
@@ -112,10 +151,11 @@ describe("diffscope check --file: a batch of problems", () => {
   it("YAML: exit 0 when every answer is right, 1 when one is wrong, with one report", async () => {
     const allRight = await cli("check", "--file", write("right.yaml", yaml("1 - tanh(a)^2")));
     expect(allRight.code).toBe(0);
-    expect(allRight.stdout).toContain("4 of 4 problems correct");
+    expect(allRight.stdout).toContain("5 of 5 problems correct");
+    expect(allRight.stdout).toContain("810. gives 3 significant figures");
     const oneWrong = await cli("check", "--file", write("wrong.yaml", yaml("1 + tanh(a)^2")));
     expect(oneWrong.code).toBe(1);
-    expect(oneWrong.stdout).toContain("3 of 4 problems correct, 1 incorrect");
+    expect(oneWrong.stdout).toContain("4 of 5 problems correct, 1 incorrect");
     expect(oneWrong.stdout).toContain("== tanh ==");
   });
 

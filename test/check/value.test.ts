@@ -16,12 +16,18 @@ describe("check --value: numeric answers at a point", () => {
     expect(dx.relativeError).toBeCloseTo(Math.abs(1208.37 - 1208.36656055419) / 1208.36656055419, 12);
   });
 
-  it("the default relative tolerance is 1e-3: 1208 (3e-4 off) passes, 1200 (7e-3 off) fails", () => {
-    expect(DEFAULT_VALUE_TOLERANCE).toBe(1e-3);
+  it("without a tolerance a number is judged to the figures it states: 1208 and 1210 pass, 1209 (4 figures, 1208 is right) fails", () => {
     expect(one("x", 1208).verdict).toBe("correct");
-    expect(one("x", 1209).verdict).toBe("correct"); // 5e-4 off
-    expect(one("x", 1210).verdict).toBe("incorrect"); // 1.4e-3 off
-    expect(one("x", 1200).verdict).toBe("incorrect");
+    expect(one("x", 1209).verdict).toBe("incorrect"); // 0.63 off, half a unit is 0.5
+    expect(one("x", 1210).verdict).toBe("correct"); // 3 figures
+    expect(one("x", 1200).verdict).toBe("correct"); // 2 figures (the zeros are placeholders)
+    expect(one("x", 1000).verdict).toBe("incorrect"); // 1 figure, judged at 2
+  });
+
+  it("with the old default tolerance 1e-3 given explicitly, the old verdicts hold", () => {
+    expect(DEFAULT_VALUE_TOLERANCE).toBe(1e-3);
+    expect(one("x", 1209, DEFAULT_VALUE_TOLERANCE).verdict).toBe("correct"); // 5e-4 off
+    expect(one("x", 1210, DEFAULT_VALUE_TOLERANCE).verdict).toBe("incorrect"); // 1.4e-3 off
   });
 
   it("a tighter tolerance rejects the hand-rounded value; the full digits still pass", () => {

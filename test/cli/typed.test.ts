@@ -255,7 +255,7 @@ describe("check with numeric matrix answers at a point", () => {
   const dW = delta.map((d) => [1, 2, 3].map((xj) => d * xj));
   const literal = (m: number[][]) => `[${m.map((row) => row.map((v) => v.toPrecision(4)).join(",")).join(";")}]`;
 
-  it("hand-rounded entries (4 digits) are correct within the default 1e-3 relative (exit 0)", async () => {
+  it("hand-rounded entries (4 digits) are correct to the 4 figures they state (exit 0)", async () => {
     const r = await cli("check", F, "--at", AT, "--value", `W=${literal(dW)}`, "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);

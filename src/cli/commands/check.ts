@@ -4,7 +4,7 @@ import {
   BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
   type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
 } from "../../check/index.js";
-import { InputParseError, parseCommandArgs, type ParsedArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
+import { constantValue, InputParseError, parseCommandArgs, type ParsedArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, readCappedFile, UsageError, type Io } from "../io.js";
@@ -15,7 +15,7 @@ import { ACCEPTED_TOLERANCE, toleranceProblem } from "../../check/value.js";
 import { isTypedProblem, typedReader } from "./check-typed.js";
 import { parseTypedAt, readPointFile } from "../typed-input.js";
 import { formatTypedInline } from "../../typed/format-value.js";
-import type { NamedTexts } from "../../check/problem.js";
+import type { AnswerValue, NamedTexts } from "../../check/problem.js";
 import type { TypedValue } from "../../typed/values.js";
 
 const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
@@ -28,13 +28,15 @@ function labelledTexts(texts: readonly string[]): Labelled<string>[] {
   });
 }
 
-/** Numbers, or vectors and matrices written as literals (--value W=[1,2;3,4]). */
-function labelledValues(texts: readonly string[]): Labelled<TypedValue>[] {
+/**
+ * Numbers as written (their digits state their precision; pi/4 is read when checked), or vectors
+ * and matrices written as literals (--value W=[1,2;3,4]).
+ */
+function labelledValues(texts: readonly string[]): Labelled<AnswerValue>[] {
   return labelledTexts(texts).map(({ wrt, item }) => {
     if (item.trim().startsWith("[")) return { wrt, item: parseTypedAt(`${wrt ?? "value"}=${item.trim()}`, "check").values().next().value as TypedValue };
-    const value = item.trim() === "" ? NaN : Number(item);
-    if (!Number.isFinite(value)) throw new UsageError(`check: --value ${item.trim()} is not a number`, "e.g. --value 1208.37, --value x=1208.37 or --value W=[1,2;3,4]");
-    return { wrt, item: value };
+    if (item.trim() === "") throw new UsageError(`check: --value ${wrt === undefined ? "" : `${wrt}=`} has no number`, "e.g. --value 1208.37, --value x=1208.37 or --value W=[1,2;3,4]");
+    return { wrt, item: { text: item.trim() } };
   });
 }
 
@@ -49,6 +51,7 @@ function toleranceOption(text: string | undefined): number | undefined {
 const reader: ProblemReader = {
   expression: (text, what) => parseExpressionArg(text, "check", what),
   point: (text) => parsePoint(text, "check"),
+  number: (text, wrt) => constantValue(text, wrt, "check", "--value"),
 };
 
 function asUsage(error: unknown): never {
@@ -158,8 +161,11 @@ export const checkCommand: Command = {
   --at-file FILE     the point as JSON: {"x": [1, 2, 3], "W": [[1, 2], [3, 4]]} (rows as inner arrays)
   --shape x=3,W=2x3  declare vectors and matrices (or a header in EXPR: "x: R^3; W: R^(2x3); …")
   --value NUMBER     a numeric answer at --at; NAME=NUMBER names its variable (repeatable);
-                     for a vector or matrix variable, W=[1,2;3,4] (checked entry by entry)
-  --tolerance REL    relative tolerance for numeric answers (default 1e-3, for hand-rounded numbers)
+                     for a vector or matrix variable, W=[1,2;3,4] (checked entry by entry).
+                     Judged to the significant figures written: 1210 and 1.21e3 (3 figures) are
+                     right for 1208.37, 1207.4 (5) is not; 1200 counts 2 (whole-number zeros are
+                     not counted), fewer than 2 are judged as 2; an expression (pi/4) to 1e-3
+  --tolerance REL    relative tolerance for numeric answers instead of the figures written
   --file PATH        check every problem in a JSON or YAML file; exit 1 if any is wrong
   --json             print the report as JSON
 
