@@ -74,18 +74,18 @@ export function describeShape(shape: Shape): string {
   }
 }
 
-export const SHAPE_SPEC_HELP = 'a shape is "scalar", a length ("3", a column vector) or rows x columns ("3x4"), at most 1e6 entries';
+export const SHAPE_SPEC_HELP = 'a shape is "scalar", a length ("3", a column vector) or rows x columns ("3x4" or "3×4"), at most 1e6 entries';
 
 /**
  * Reads a shape as typed on the command line: `scalar`, `3` for a
- * vector of 3, `3x4` (or `3×4`, `3*4`) for a matrix. Undefined when the text is none of these.
+ * vector of 3, `3x4` (or `3×4`, `3*4`, `3 \times 4`) for a matrix. Undefined when the text is none of these.
  */
 export function parseShapeSpec(text: string): Shape | undefined {
   const t = text.trim();
   if (t === "scalar" || t === "R") return SCALAR;
   const vector = /^([0-9]+)$/.exec(t);
   if (vector) return positive(Number(vector[1]), (n) => vectorShape(n));
-  const matrix = /^([0-9]+)\s*[x×*]\s*([0-9]+)$/.exec(t);
+  const matrix = /^([0-9]+)\s*(?:[x×*]|\\times)\s*([0-9]+)$/.exec(t);
   if (matrix) {
     const rows = Number(matrix[1]);
     const cols = Number(matrix[2]);
