@@ -1,6 +1,8 @@
 // One homework problem — an expression with hand-derived answers (expressions) or numbers
 // (values at a point) for one or more partials — resolved against the expression's variables
 // and checked. Shared by the `check` command and batch files; text is parsed by the caller.
+import type { Reading, ReadContext } from "../parse/parse.js";
+import { readAs } from "./reading.js";
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
 import { notAVariable } from "../ops/names.js";
@@ -48,10 +50,11 @@ export const isWrittenNumber = (value: AnswerValue): value is WrittenNumber => t
  * A scalar answer's value, with its text when written: a decimal literal is read directly, a
  * constant expression by `evaluate` (the caller's reader, so its errors carry a caret).
  */
-export function writtenValue(wrt: string, item: number | WrittenNumber, evaluate: (text: string, wrt: string) => number): WrittenValue {
+export function writtenValue(wrt: string, item: number | WrittenNumber, evaluate: ((text: string, wrt: string) => number) | undefined): WrittenValue {
   if (typeof item === "number") return { wrt, value: item };
   const stated = statedPrecision(item.text);
-  return { wrt, value: stated !== undefined ? stated.value : evaluate(item.text, wrt), text: item.text.trim() };
+  if (stated === undefined && evaluate === undefined) throw new ProblemError(`the value for ${wrt}, ${item.text.trim()}, is not a number`, "e.g. 1208.37 or 1.21e3");
+  return { wrt, value: stated !== undefined ? stated.value : (evaluate as (text: string, wrt: string) => number)(item.text, wrt), text: item.text.trim() };
 }
 
 /** name = text pairs as a batch file's map gives them, e.g. [["x", "2"], ["W", "[1,2;3,4]"]]. */
@@ -83,10 +86,11 @@ export type ProblemReport =
 
 /** How the caller turns text into expressions and points (so its errors carry a caret). */
 export interface ProblemReader {
-  expression(text: string, what: string): Expr;
+  /** Reads `what` (the expression, an answer); `context` has the problem's variables (for y(1-y)). */
+  expression(text: string, what: string, context?: ReadContext): Reading;
   point(at: string | NamedTexts): ReadonlyMap<string, number>;
-  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value. */
-  number(text: string, wrt: string): number;
+  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value (without it, only decimal literals are read). */
+  number?(text: string, wrt: string): number;
 }
 
 /**
@@ -144,7 +148,7 @@ export function overall(verdicts: readonly Verdict[]): Verdict {
 }
 
 export function runProblem(spec: ProblemSpec, read: ProblemReader, options: CheckOptions = {}): ProblemReport {
-  const expression = read.expression(spec.expression, "expression");
+  const { expr: expression } = read.expression(spec.expression, "expression");
   const variables = variablesOf(expression);
   const answers = spec.answers ?? [];
   const values = spec.values ?? [];
@@ -173,7 +177,8 @@ export function runProblem(spec: ProblemSpec, read: ProblemReader, options: Chec
   }
   const pairs = pairWithVariables(answers, spec.wrt, variables, "answer");
   const single = pairs.length === 1;
-  const parsed = pairs.map((p) => ({ wrt: p.wrt, answer: read.expression(p.item, single ? "answer" : `answer for ${p.wrt}`) }));
-  const checks = parsed.map((p) => checkDerivative(expression, p.wrt, p.answer, options));
+  const context = { variables: new Set(variables) };
+  const parsed = pairs.map((p) => ({ wrt: p.wrt, written: p.item, reading: read.expression(p.item, single ? "answer" : `answer for ${p.wrt}`, context) }));
+  const checks = parsed.map((p) => ({ ...checkDerivative(expression, p.wrt, p.reading.expr, options), readAs: readAs(p.written, p.reading) }));
   return { kind: "derivative", name: spec.name, expression, verdict: overall(checks.map((c) => c.verdict)), checks };
 }

@@ -123,8 +123,8 @@ export interface TypedProblemReader {
   shapes(text: string | NamedTexts | undefined): Map<string, Shape>;
   /** "x=[1,2,3],W=[1,2;3,4]" as values. */
   point(at: string | NamedTexts): ReadonlyMap<string, TypedValue>;
-  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value. */
-  number(text: string, wrt: string): number;
+  /** The numeric answer for `wrt` written as a constant expression (pi/4): its value (without it, only decimal literals are read). */
+  number?(text: string, wrt: string): number;
 }
 
 /** A numeric answer that cannot be ∂f/∂wrt whatever its numbers: incorrect, with why. */
