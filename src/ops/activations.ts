@@ -1,5 +1,5 @@
 // The lecture's activation functions. mathjs knows none of them.
-import { unaryFunction, alwaysExactZero } from "./define.js";
+import { latexFunction, unaryFunction, alwaysExactZero } from "./define.js";
 import type { OpSpec } from "./types.js";
 
 /** 1 / (1 + e^-x), computed without overflow for large |x|. */
@@ -48,6 +48,35 @@ export const heaviside = unaryFunction({
   mathjs: false,
 });
 
+/**
+ * heaviside(x, h): the unit step with its value at 0 given, as numpy.heaviside(x, h). With
+ * h = 1/2 it is the derivative of max and min (src/ops/extrema.ts), whose gradient splits
+ * evenly at a tie. Its zeros are exact wherever x is nonzero, as heaviside's are, so the branch
+ * max does not take cuts an infinite derivative behind it (rule for 0 · ∞, exact-zero.ts).
+ */
+export const heavisideTie: OpSpec = {
+  name: "heavisideTie",
+  arity: 2,
+  family: "activation",
+  description: "unit step with its value at 0: heaviside(x, h) is 1 for x > 0, h at x = 0, 0 for x < 0 (as numpy.heaviside)",
+  print: { kind: "function", name: "heaviside" },
+  latex: latexFunction("H"),
+  // NaN in either argument gives NaN (every op propagates NaN, unlike numpy for h away from 0)
+  eval: ([x, h]) => (Number.isNaN(h) ? NaN : x > 0 ? 1 : x < 0 ? 0 : x === 0 ? h : NaN),
+  partials: [
+    // ∂/∂x = 0 off the jump; the jump at x = 0 gets 0 too
+    (A) => A.num(0),
+    // ∂/∂h = 1 at x = 0, else 0: heaviside(-|x|, 1)
+    (A, [x]) => A.call("heavisideTie", [A.neg(A.call("abs", [x])), A.num(1)]),
+  ],
+  domain: ([x]) => x !== 0,
+  nonDifferentiableAt: ([x]) => x === 0,
+  kinkConvention: "∂/∂x heaviside(x, h) = 0 at x = 0 (the jump is ignored)",
+  // 0 for x < 0 by definition; at x = 0 the value is h, exact when h is
+  exactZero: ([, zh], [x]) => x !== 0 || zh,
+  mathjs: false,
+};
+
 export const softplus = unaryFunction({
   name: "softplus",
   family: "activation",
@@ -60,4 +89,4 @@ export const softplus = unaryFunction({
   mathjs: false,
 });
 
-export const activationOps: readonly OpSpec[] = [sigmoid, relu, heaviside, softplus];
+export const activationOps: readonly OpSpec[] = [sigmoid, relu, heaviside, heavisideTie, softplus];

@@ -6,6 +6,7 @@ import { withAccurateRules } from "./accurate.js";
 import { activationOps } from "./activations.js";
 import { arithmeticOps } from "./arithmetic.js";
 import { exponentialOps } from "./exponential.js";
+import { extremumOps } from "./extrema.js";
 import { hyperbolicOps } from "./hyperbolic.js";
 import { trigonometricOps } from "./trigonometric.js";
 import type { Algebra, OpSpec } from "./types.js";
@@ -17,6 +18,7 @@ export const ALL_OPS: readonly OpSpec[] = [
   ...trigonometricOps,
   ...hyperbolicOps,
   ...activationOps,
+  ...extremumOps,
 ].map(withAccurateRules);
 
 const byName = new Map<string, OpSpec>(ALL_OPS.map((op) => [op.name, op]));

@@ -36,7 +36,7 @@ export interface OpSpec {
   /** Unique op name in the table (what Call.op holds). */
   readonly name: string;
   readonly arity: number;
-  readonly family: "arithmetic" | "constant" | "exponential" | "trigonometric" | "hyperbolic" | "activation";
+  readonly family: "arithmetic" | "constant" | "exponential" | "trigonometric" | "hyperbolic" | "activation" | "extremum";
   /** One-line description for help and error messages. */
   readonly description: string;
   readonly print: PrintSpec;

@@ -25,6 +25,13 @@ const MATHJS_EQUIVALENT: Readonly<Record<string, (inner: string) => string>> = {
   sign: (u) => `(${u})/abs(${u})`,
 };
 
+/**
+ * mathjs evaluates max and min, but its `derivative` refuses them ("Cannot process function"),
+ * and our derivative of them, heaviside(a - b, 0.5), is not text mathjs reads; their oracle is
+ * a finite difference away from ties (test/ops/extrema.test.ts).
+ */
+const MATHJS_CANNOT_DIFFERENTIATE: readonly string[] = ["max", "min"];
+
 interface CorpusEntry {
   readonly text: string;
   /** What mathjs differentiates (the same function, written the way mathjs can). */
@@ -74,7 +81,7 @@ describe("derive agrees with mathjs.derivative", () => {
   it("the corpus covers every op of the table that mathjs knows", () => {
     const covered = new Set<string>();
     for (const entry of CORPUS) for (const node of topologicalOrder(parse(entry.text))) if (node.kind === "call") covered.add(node.op);
-    const known = ALL_OPS.filter((op) => op.mathjs).map((op) => op.name);
+    const known = ALL_OPS.filter((op) => op.mathjs && !MATHJS_CANNOT_DIFFERENTIATE.includes(op.name)).map((op) => op.name);
     expect(known.filter((name) => !covered.has(name))).toEqual([]);
   });
 

@@ -112,6 +112,9 @@ function roundingErrorBound(expr: Expr, point: Record<string, number>): number {
     const args = node.args.map((arg) => values.get(arg.id) as number);
     const cancellation = node.op === "coth" || node.op === "csch" ? Math.max(1, 1 / Math.abs(args[0])) : 1;
     bound += Math.abs(bar * (values.get(node.id) as number)) * 8 * Number.EPSILON * cancellation;
+    // mathjs's max and min call arguments within its tolerance (relTol 1e-12, absTol 1e-15)
+    // equal and return the first: max(0, 4e-212) is 0 there, so either argument is its answer.
+    if ((node.op === "max" || node.op === "min") && (math.equal(args[0], args[1]) as boolean)) bound += Math.abs(bar * (args[0] - args[1]));
     getOp(node.op).partials.forEach((rule, i) => {
       if (node.args[i].kind === "num") return;
       const id = node.args[i].id;

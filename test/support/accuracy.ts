@@ -49,11 +49,18 @@ function bigOps(math: BigMath): Readonly<Record<string, (args: Big[]) => Big>> {
     softplus: ([u]) => big(math.log(math.add(ONE, math.exp(u)))),
     relu: ([u]) => (u.isPositive() && !u.isZero() ? u : ZERO),
     heaviside: ([u]) => (u.isPositive() && !u.isZero() ? ONE : ZERO),
+    heavisideTie: ([u, h]) => (u.isZero() ? h : u.isPositive() ? ONE : ZERO),
+    // exact comparisons (mathjs's max and min compare within a tolerance)
+    max: ([a, b]) => (a.gte(b) ? a : b),
+    min: ([a, b]) => (a.lte(b) ? a : b),
   };
 }
 
 /** Ops whose value jumps or bends where their argument changes sign (a branch rounding may decide). */
-const SIGN_SENSITIVE = new Set(["relu", "heaviside", "abs", "sign", "sqrt", "cbrt", "nthRoot", "pow"]);
+const SIGN_SENSITIVE = new Set(["relu", "heaviside", "heavisideTie", "abs", "sign", "sqrt", "cbrt", "nthRoot", "pow"]);
+
+/** Ops whose branch is the order of their two arguments (a rounding may decide it too). */
+const ORDER_SENSITIVE = new Set(["max", "min"]);
 
 const signOf = (a: Big) => (a.isZero() ? 0 : a.isNegative() ? -1 : 1);
 
@@ -96,6 +103,10 @@ class BigDifferencer {
         const args = node.args.map((a) => values.get(a.id) as Big);
         if (SIGN_SENSITIVE.has(node.op) && node.args.some((a, i) => Math.sign(floats.get(a.id) as number) !== signOf(args[i]))) {
           return undefined;
+        }
+        if (ORDER_SENSITIVE.has(node.op)) {
+          const [a, b] = node.args.map((arg) => floats.get(arg.id) as number);
+          if (Math.sign(a - b) !== signOf(big(this.math.subtract(args[0], args[1])))) return undefined;
         }
         const op = getOp(node.op);
         if (op.domain !== undefined && !op.domain(args.map((a) => a.toNumber()))) return undefined;

@@ -239,6 +239,7 @@ const ARGUMENT_RANGES: Readonly<Record<string, readonly fc.Arbitrary<number>[]>>
   sign: [eitherSign(0.05, 5)],
   relu: [eitherSign(0.05, 5)],
   heaviside: [eitherSign(0.05, 5)],
+  heavisideTie: [eitherSign(0.05, 5), uniform(-5, 5)],
   tan: [periodic(-1.4, 1.4)],
   sec: [periodic(-1.4, 1.4)],
   csc: [periodic(0.17, Math.PI - 0.17)],
@@ -254,14 +255,18 @@ const ARGUMENT_RANGES: Readonly<Record<string, readonly fc.Arbitrary<number>[]>>
   coth: [eitherSign(0.05, 5)],
 };
 
+/** Ops whose kink is a relation between arguments: max and min kink at a tie, so a and b stay 0.05 apart. */
+const ARGUMENT_TUPLES: Readonly<Record<string, fc.Arbitrary<number[]>>> = {
+  max: fc.tuple(uniform(-5, 5), eitherSign(0.05, 5)).map(([a, d]) => [a, a + d]),
+  min: fc.tuple(uniform(-5, 5), eitherSign(0.05, 5)).map(([a, d]) => [a, a + d]),
+};
+
 /**
  * Arguments for one call of `op` where every partial is defined: inside `op.domain`, off its
  * kinks, with a margin (see ARGUMENT_RANGES). For per-op checks of partials and evaluation.
  */
 export function opArgumentsArbitrary(op: OpSpec): fc.Arbitrary<number[]> {
   const ranges = ARGUMENT_RANGES[op.name] ?? Array.from({ length: op.arity }, () => uniform(-5, 5));
-  return fc
-    .tuple(...ranges)
-    .map((args) => [...args])
+  return (ARGUMENT_TUPLES[op.name] ?? fc.tuple(...ranges).map((args) => [...args]))
     .filter((args) => (op.domain?.(args) ?? true) && op.nonDifferentiableAt?.(args) !== true);
 }
