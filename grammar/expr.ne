@@ -29,8 +29,20 @@
 @{%
 import { grammarLexer as lexer } from "./lexer.js";
 import {
+  absoluteValue,
+  bareCall,
   bareNumberOperand,
   binary,
+  bracedFunctionPower,
+  bracedOperand,
+  derivativeNotation,
+  digitFraction,
+  fraction,
+  functionPower,
+  indexedRoot,
+  norm,
+  poweredBareCall,
+  squareRoot,
   exponent,
   firstExponent,
   firstItem,
@@ -78,9 +90,10 @@ ProductOther -> ImplicitOther                                 {% id %}
 # Complete implicit products (a chain may not end in a Ratio).
 ImplicitEndingInNumber -> Number {% id %} | ChainNumber {% id %} | NumberLedNumber {% id %}
 ImplicitOther -> ChainOpen {% id %} | ChainClosed {% id %} | NumberLedOpen {% id %} | NumberLedClosed {% id %}
+               | ChainBareEnd {% id %} | NumberLedBareEnd {% id %}
 # The same, minus the chains led by a bare number (the divisor after a number, see rule 2).
 DivisorEndingInNumber -> Number {% id %} | ChainNumber {% id %}
-DivisorOther -> ChainOpen {% id %} | ChainClosed {% id %}
+DivisorOther -> ChainOpen {% id %} | ChainClosed {% id %} | ChainBareEnd {% id %}
 
 # ---- implicit multiplication: chains of operands side by side ----
 # Chains not led by a bare number that is then multiplied, by how they end.
@@ -91,6 +104,8 @@ ChainClosed -> OpenPower                    {% id %}
              | SignedOther                  {% id %}
              | ChainAny OpenPower           {% implicitProduct %}
              | ChainOpen NumberPower        {% implicitProduct %}
+             | BareCall                     {% id %}
+             | ChainAny BareCall            {% implicitProduct %}
 ChainNumber -> SignedNumber                 {% id %}
              | ChainOpen Number             {% implicitProduct %}
 ChainRatio -> Ratio                         {% id %}
@@ -104,9 +119,30 @@ NumberLedOpen -> Number Open                      {% implicitProduct %}
 NumberLedClosed -> Number OpenPower               {% implicitProduct %}
                  | NumberLedAny OpenPower         {% implicitProduct %}
                  | NumberLedOpen NumberPower      {% implicitProduct %}
+                 | Number BareCall                {% implicitProduct %}
+                 | NumberLedAny BareCall          {% implicitProduct %}
 NumberLedNumber -> NumberLedOpen Number           {% implicitProduct %}
 NumberLedRatio -> NumberLedOpen Ratio             {% implicitProduct %}
 NumberLedAny -> NumberLedOpen {% id %} | NumberLedClosed {% id %} | NumberLedNumber {% id %} | NumberLedRatio {% id %}
+# A function applied to a bare number (\sin 2) ends its chain: \sin 2 x is \sin(2x), never (\sin 2) x.
+ChainBareEnd -> BareEnd                           {% id %}
+              | ChainAny BareEnd                  {% implicitProduct %}
+NumberLedBareEnd -> Number BareEnd                {% implicitProduct %}
+                  | NumberLedAny BareEnd          {% implicitProduct %}
+BareEnd -> BareCallNumber {% id %} | Sign BareCallNumber {% signed %}
+
+# ---- functions applied without parentheses: \sin x, \ln x^2, \sin 2x, tanh^2 x, √x ----
+# The argument is one operand, with its power and a number before it; what follows multiplies
+# the result (\sin x \cos x, \sin x y = sin(x) y). A power right after the function raises it.
+BareCall -> %bareFunction BareArgument                    {% bareCall %}
+          | %bareFunction FunctionPower BareArgument      {% poweredBareCall %}
+BareCallNumber -> %bareFunction Number                    {% bareCall %}
+                | %bareFunction FunctionPower Number      {% poweredBareCall %}
+FunctionPower -> %power Number                            {% functionPower %}
+               | %power %lbrace Number %rbrace            {% bracedFunctionPower %}
+BareArgument -> Open {% id %} | OpenPower {% id %} | NumberPower {% id %} | BareCall {% id %}
+              | Number Open                               {% implicitProduct %}
+              | Number OpenPower                          {% implicitProduct %}
 
 # ---- rule 2: [sign]number / number, when a name or "(" follows ----
 Ratio -> Number %divide Number                    {% binary %}
@@ -121,6 +157,7 @@ SignedOther -> Sign SignedNumber                  {% signed %}
              | Sign Open                          {% signed %}
              | Sign OpenPower                     {% signed %}
              | Sign NumberPower                   {% signed %}
+             | Sign BareCall                      {% signed %}
 Sign -> %minus {% id %} | %plus {% id %}
 
 # ---- powers, right-associative: a ^ b ^ c = a ^ (b ^ c) ----
@@ -137,15 +174,25 @@ Exponent -> %power Operand                        {% exponent %}
           | %power Signs Operand                  {% signedExponent %}
 Signs -> Sign                                     {% firstItem %}
        | Signs Sign                               {% nextItem %}
-Operand -> Number {% bareNumberOperand %} | Open {% openOperand %}
+Operand -> Number {% bareNumberOperand %} | Unbraced {% openOperand %} | Braced {% bracedOperand %}
 
 # ---- operands ----
 Number -> %number                                 {% numberLiteral %}
-Open -> %name                                     {% nameReference %}
-      | %functionName %open Arguments %close      {% functionCall %}
-      | %open Sum %close                          {% parenthesized %}
-      | %lbracket Rows %rbracket                  {% matrixLiteral %}
-      | Open %transpose                           {% transposed %}
+Open -> Unbraced {% id %} | Braced {% id %}
+# LaTeX's braces group, as parentheses do; e^{…} is exp (see powerTower).
+Braced -> %lbrace Sum %rbrace                            {% parenthesized %}
+Unbraced -> %name                                        {% nameReference %}
+          | %functionName %open Arguments %close         {% functionCall %}
+          | %open Sum %close                             {% parenthesized %}
+          | %lbracket Rows %rbracket                     {% matrixLiteral %}
+          | Open %transpose                              {% transposed %}
+          | %frac Braced Braced                          {% fraction %}
+          | %fracDigits                                  {% digitFraction %}
+          | %sqrt Braced                                 {% squareRoot %}
+          | %sqrt %lbracket Sum %rbracket Braced         {% indexedRoot %}
+          | %absOpen Sum %absClose                       {% absoluteValue %}
+          | %normOpen Sum %normClose                     {% norm %}
+          | %derivative                                  {% derivativeNotation %}
 # [1, 2; 3, 4]: rows split by ";", entries by ","; lists stay linked until their closing
 # bracket (matrixLiteral, functionCall), since a list rule completes after every item.
 Rows -> Entries                                   {% firstItem %}

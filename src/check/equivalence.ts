@@ -4,6 +4,7 @@
 //    inside the domain of F and of the answer, compared with a tolerance float64 can meet.
 // Equal at every sampled point where both are defined → correct. Otherwise a counterexample,
 // and, when the answer holds on part of the domain only, a description of where.
+import type { ReadAs } from "./reading.js";
 import type { Expr } from "../ast/expr.js";
 import { variable } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
@@ -43,6 +44,8 @@ export interface Counterexample {
 export interface DerivativeCheck {
   readonly wrt: string;
   readonly answer: Expr;
+  /** How the answer was read, when it was written in LaTeX, Unicode or a lecture spelling, or a reading rule fired. */
+  readonly readAs?: ReadAs;
   /** One correct form of ∂F/∂wrt (simplified), or undefined if deriving it was too large. */
   readonly derivative: Expr | undefined;
   /** "undecided" only when no sampled point lies inside the expression's domain. */

@@ -28,7 +28,9 @@ const VERDICT_WORD: Readonly<Record<Verdict, string>> = { correct: "correct", in
 
 function derivativeCheckText(expression: Expr, check: DerivativeCheck): string[] {
   const label = partialLabel(check.wrt);
-  const lines = [`${label} [${printBounded(expression)}]`, `  answer    ${printBounded(check.answer)}`];
+  const lines = [`${label} [${printBounded(expression)}]`];
+  if (check.readAs === undefined) lines.push(`  answer    ${printBounded(check.answer)}`);
+  else lines.push(`  answer    ${check.readAs.written.trim()}`, `  read as   ${printBounded(check.answer)}`, ...check.readAs.notes.map((note) => `  reading   ${note}`));
   const { compared, agreeing } = check.numeric;
   const scales = `${check.numeric.scales[0]} to ${check.numeric.scales[check.numeric.scales.length - 1]}`;
   lines.push(`  verdict   ${VERDICT_WORD[check.verdict]}`);
@@ -91,6 +93,7 @@ export function derivativeCheckJson(check: DerivativeCheck) {
   return {
     wrt: check.wrt,
     answer: printBounded(check.answer),
+    readAs: check.readAs === undefined ? null : { written: check.readAs.written, notes: check.readAs.notes },
     verdict: check.verdict,
     decidedBy: check.decidedBy,
     derivative: check.derivative === undefined ? null : printBounded(check.derivative),

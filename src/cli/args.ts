@@ -5,7 +5,7 @@ import { topologicalOrder, variablesOf } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
 import { notAVariable } from "../ops/names.js";
 import type { NamedTexts } from "../check/problem.js";
-import { parse, ParseError } from "../parse/parse.js";
+import { parse, ParseError, readExpression, type Reading, type ReadContext } from "../parse/parse.js";
 import { UsageError, type Io } from "./io.js";
 import { editDistance } from "../util/edit-distance.js";
 
@@ -118,6 +118,11 @@ export function stringListOption(values: ParsedArgs["values"], name: string): st
 
 /** Parses the one expression argument of a command, labelling errors with what it was. */
 export function parseExpressionArg(text: string | undefined, command: string, what = "expression"): ReturnType<typeof parse> {
+  return readExpressionArg(text, command, what).expr;
+}
+
+/** Reads an expression argument and says how it was read; errors are labelled with what it was. */
+export function readExpressionArg(text: string | undefined, command: string, what = "expression", context?: ReadContext): Reading {
   if (text === undefined || text.trim() === "") {
     throw new UsageError(
       `${command}: ${text === undefined ? "missing" : "empty"} ${what}`,
@@ -125,7 +130,7 @@ export function parseExpressionArg(text: string | undefined, command: string, wh
     );
   }
   try {
-    return parse(text);
+    return readExpression(text, context);
   } catch (error) {
     if (error instanceof ParseError) throw new InputParseError(what, error, text);
     throw error;

@@ -22,7 +22,19 @@ function typedOnly(node: Syntax, source: string): ParseError {
   );
 }
 
-export function buildExpr(root: Syntax, source: string): Expr {
+/** What the reader knows about the problem an expression belongs to. */
+export interface ReadContext {
+  /** The problem's variables (a homework answer's function's): `y(1-y)` with y among them is a product. */
+  readonly variables?: ReadonlySet<string>;
+}
+
+/**
+ * Builds the Expr of a syntax tree. `notes` collects how reading rules read it (an implicit
+ * product written like a call, a function without parentheses), for "read as".
+ */
+export function buildExpr(root: Syntax, source: string, context: ReadContext = {}, notes: string[] = []): Expr {
+  const variables = problemVariables(root, context);
+  const matchVariable = variableMatcher(context, notes);
   const pending: { node: Syntax; childrenDone: boolean }[] = [{ node: root, childrenDone: false }];
   const built: Expr[] = [];
   while (pending.length > 0) {
@@ -32,8 +44,10 @@ export function buildExpr(root: Syntax, source: string): Expr {
         built.push(num(node.value));
         break;
       case "name":
-        built.push(resolveName(node.token, source));
+        built.push(resolveName(node.token, source, matchVariable));
         break;
+      case "derivative":
+        throw derivativeNotUsable(node, source);
       case "neg":
         if (!childrenDone) {
           pending.push({ node, childrenDone: true }, { node: node.operand, childrenDone: false });
@@ -55,13 +69,27 @@ export function buildExpr(root: Syntax, source: string): Expr {
         }
         break;
       case "call":
+        if (!childrenDone && bareCallOfProduct(node, variables) !== undefined) {
+          notes.push(productNote(node.args[0] as CallSyntax));
+          pending.push({ node: bareCallOfProduct(node, variables) as Syntax, childrenDone: false });
+          break;
+        }
+        if (!childrenDone && readsAsProduct(node, variables)) {
+          // y(1 - y): the variable y times (1 - y).
+          notes.push(productNote(node));
+          pending.push({ node: { kind: "binary", op: "mul", left: { kind: "name", token: node.name }, right: node.args[0] }, childrenDone: false });
+          break;
+        }
         if (!childrenDone) {
-          resolveFunction(node.name, node.args.length, source);
+          if (node.reading !== undefined) notes.push(node.reading);
+          if (!(node.name.value === "norm2" && node.reading !== undefined)) resolveFunction(node.name, node.args.length, source);
           pending.push({ node, childrenDone: true });
           for (let i = node.args.length - 1; i >= 0; i--) pending.push({ node: node.args[i], childrenDone: false });
         } else {
           const args = built.splice(built.length - node.args.length, node.args.length);
-          built.push(call(resolveFunction(node.name, args.length, source), args));
+          // ‖x‖ of a scalar is |x|.
+          const name = node.name.value === "norm2" && node.reading !== undefined ? "abs" : resolveFunction(node.name, args.length, source);
+          built.push(call(name, args));
         }
         break;
     }
@@ -73,9 +101,95 @@ export function positionOf(token: Token): { offset: number; line: number; column
   return { offset: token.offset, line: token.line, column: token.col };
 }
 
+/**
+ * The problem's variables: the context's, and the names the text itself uses as variables (so in
+ * `y(1-y)` alone, y is one).
+ */
+export function problemVariables(root: Syntax, context: ReadContext): ReadonlySet<string> {
+  const names = new Set(context.variables);
+  const pending: Syntax[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as Syntax;
+    switch (node.kind) {
+      case "name":
+        if (!CONSTANT_NAMES.includes(node.token.value)) names.add(node.token.value);
+        break;
+      case "neg":
+      case "transpose":
+        pending.push(node.operand);
+        break;
+      case "binary":
+        pending.push(node.left, node.right);
+        break;
+      case "call":
+        pending.push(...node.args);
+        break;
+      case "matrix":
+        for (const row of node.rows) pending.push(...row);
+        break;
+    }
+  }
+  return names;
+}
+
+type CallSyntax = Extract<Syntax, { kind: "call" }>;
+
+/**
+ * `\sigma z (1 - \sigma z)`: a function without parentheses whose argument reads as a product
+ * `z(…)` applies to z alone, and the product multiplies its result: sigmoid(z) * (…).
+ */
+export function bareCallOfProduct(node: CallSyntax, variables: ReadonlySet<string>): Syntax | undefined {
+  const [argument] = node.args;
+  if (node.bare !== true || argument.kind !== "call" || !readsAsProduct(argument, variables)) return undefined;
+  const applied: Syntax = { ...node, args: [{ kind: "name", token: argument.name }] };
+  return { kind: "binary", op: "mul", left: applied, right: argument.args[0] };
+}
+
+/** `y(…)` with one argument, where y is no function but a variable of the problem: a product. */
+export function readsAsProduct(node: CallSyntax, variables: ReadonlySet<string>): boolean {
+  return node.args.length === 1 && node.reading === undefined && functionsNamed(node.name.value) === undefined && variables.has(node.name.value);
+}
+
+/** The note for a call read as a product, which the text could also have meant as a call. */
+export function productNote(node: CallSyntax): string {
+  const name = node.name.value;
+  return `${node.name.text}(…) read as the product ${name}*(…): ${name} is a variable here, not a function`;
+}
+
+/** dJ/du in a command that reads expressions: what it is, and what to write instead. */
+export function derivativeNotUsable(node: Extract<Syntax, { kind: "derivative" }>, source: string): ParseError {
+  const { of, wrt, token } = node;
+  return new ParseError(
+    {
+      reason: `${token.text} is derivative notation (d${of}/d${wrt}), not a division`,
+      at: positionOf(token),
+      offending: token.text,
+      hint: `an expression here cannot refer to a derivative by name; write it out in terms of the variables (d${of}/d${wrt} as a line of a backward pass is read by the backward-pass checker)`,
+    },
+    source,
+  );
+}
+
+/**
+ * The problem's variable a name means: itself, or the one variable it matches but for
+ * underscores (z_1 in LaTeX for the function's z1, y_star for ystar), with a note saying so.
+ */
+function variableMatcher(context: ReadContext, notes: string[]): (name: string) => string {
+  const known = context.variables;
+  if (known === undefined || known.size === 0) return (name) => name;
+  const squash = (name: string): string => name.replace(/_/g, "");
+  return (name) => {
+    if (known.has(name)) return name;
+    const matches = [...known].filter((v) => squash(v) === squash(name));
+    if (matches.length !== 1) return name;
+    notes.push(`${name} read as ${matches[0]}, the problem's variable`);
+    return matches[0];
+  };
+}
+
 /** `e` and `pi` are constants; a function name without "(" is an error; anything else is a variable. */
-function resolveName(token: Token, source: string): Expr {
-  const name = token.text;
+function resolveName(token: Token, source: string, matchVariable: (name: string) => string = (name) => name): Expr {
+  const name = token.value;
   if (CONSTANT_NAMES.includes(name)) return call(name, []);
   if (functionsNamed(name) !== undefined) {
     throw new ParseError(
@@ -83,12 +197,12 @@ function resolveName(token: Token, source: string): Expr {
       source,
     );
   }
-  return variable(name);
+  return variable(matchVariable(name));
 }
 
 /** The op name for a call of `typed` with `arity` arguments, or a ParseError saying why not. */
 export function resolveFunction(nameToken: Token, arity: number, source: string): string {
-  const typed = nameToken.text;
+  const typed = nameToken.value;
   const at = positionOf(nameToken);
   if (CONSTANT_NAMES.includes(typed)) {
     throw new ParseError(

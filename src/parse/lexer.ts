@@ -2,7 +2,17 @@
 // then skipped before tokens reach the grammar.
 import moo from "moo";
 import type { SourcePosition } from "./errors.js";
+import { GREEK_CHARACTERS, greekCommandNames, RADICALS, SUBSCRIPTS, SUPERSCRIPTS, UNICODE_OPERATORS } from "./notation.js";
+import { readTokens } from "./read-tokens.js";
 import { readerWork } from "./work.js";
+
+/** The Unicode operators that mean the ASCII operator `ascii`. */
+function unicodeOperators(ascii: string): string[] {
+  return Object.keys(UNICODE_OPERATORS).filter((symbol) => UNICODE_OPERATORS[symbol] === ascii);
+}
+
+/** ASCII spellings of Greek letters, longest first (so "epsilon" is not read as "eta" and more). */
+const GREEK_WORDS = `(?:${greekCommandNames().sort((a, b) => b.length - a.length).join("|")})`;
 
 // Every rule matches in time linear in what it reads: no two parts of a rule may take the same
 // digits (`[0-9]+\.?[0-9]*` could split n digits n ways, and failing on them took O(n²)).
@@ -19,31 +29,74 @@ const BAD_EXPONENT = new RegExp(`${DIGITS}[eE][+-](?![0-9])`);
  */
 const RADIX_NUMBER = /0[boxBOX][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)?/;
 
-const baseLexer = moo.compile({
+const GREEK = `[${GREEK_CHARACTERS}]`;
+const SUBSCRIPT_RUN = `[${Object.keys(SUBSCRIPTS).join("")}]+`;
+/** A subscript: `_{ji}`, `_j`, `₁₂` (ASCII names take `_j` themselves). */
+const SUBSCRIPT = `(?:_[ \\t]*\\{[^{}]*\\}|_[A-Za-z0-9]+|${SUBSCRIPT_RUN})`;
+/** A quantity in derivative notation: one letter or a Greek letter, digits, a subscript (J, u1, z_j, \alpha_{ji}, β₁). */
+const QUANTITY = `(?:${GREEK_WORDS}|[A-Za-z]|${GREEK}|\\\\[A-Za-z]+[ \\t]*)[0-9]*${SUBSCRIPT}?`;
+const D = `(?:d|∂|\\\\partial[ \\t]*)`;
+/**
+ * dJ/du, ∂J/∂u, \partial J/\partial u, \frac{dJ}{du}, \frac{\partial J}{\partial u} and dJdu: one
+ * token, so derivative notation can never be read as a division of two variables.
+ */
+const DERIVATIVE = new RegExp(
+  [
+    `${D}${QUANTITY}[ \\t]*/[ \\t]*${D}${QUANTITY}(?![A-Za-z0-9_])`,
+    `\\\\[dt]?frac[ \\t]*\\{[ \\t]*${D}${QUANTITY}[ \\t]*\\}[ \\t]*\\{[ \\t]*${D}${QUANTITY}[ \\t]*\\}`,
+    `dJd${QUANTITY}(?![A-Za-z0-9_])`,
+  ].join("|"),
+);
+
+/**
+ * `*` right after a name and before the end, a closing bracket, "," or ";": y* is the target y*
+ * (where ASCII could only be an error; y* - 1 stays the product y*(-1), as mathjs reads it).
+ */
+const POSTFIX_STAR = /\*(?=[ \t\r\n]*(?:$|[)\]},;=|‖$]|\\right(?![A-Za-z])|\\\||\\\)))/;
+
+const RULE_NAMES = {
   whitespace: { match: /[ \t\r\n]+/, lineBreaks: true },
+  // Spacing and sizing commands and math delimiters ($, \( \), \[ \]) are skipped like spaces.
+  spacing: /\$|\\[,;:! ()[\]]|\\(?:left|right)(?![A-Za-z])\.?|\\(?:q?quad|displaystyle|textstyle|[bB]igg?[lr]?)(?![A-Za-z])/,
   radixNumber: RADIX_NUMBER,
   badExponent: BAD_EXPONENT,
   number: NUMBER,
-  // A name directly followed by "(" is a function name, so `x (y)` is always a call (as in
-  // mathjs) and never the implicit product x*(y); the grammar needs no lookahead for it.
-  functionName: /[A-Za-z_][A-Za-z0-9_]*(?=[ \t\r\n]*\()/,
-  name: /[A-Za-z_][A-Za-z0-9_]*/,
+  derivative: DERIVATIVE,
+  fracDigits: /\\[dt]?frac[ \t]*[0-9][ \t]*[0-9]/,
+  // x', xᵀ, x^T, x^\top, x^{T}: the transpose (to raise to a variable T, write x^(T)).
+  transpose: [{ match: ["'", "ᵀ"] }, { match: /\^[ \t]*(?:\{[ \t]*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})[ \t]*\}|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])|T(?![A-Za-z0-9_]))/ }],
+  // y^*, y^{*}, y^\ast: the target y*.
+  star: /\^[ \t]*(?:\{[ \t]*(?:\*|\\ast|\\star)[ \t]*\}|\*(?!\*)|\\ast(?![A-Za-z])|\\star(?![A-Za-z]))/,
+  wrapped: /\\(?:operatorname|mathrm|mathit|mathbf|mathsf|boldsymbol|bm|text|textrm|textit|vec)[ \t]*\{[ \t]*(?:\\[A-Za-z]+|[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*)[ \t]*\}/,
+  latexCommand: /\\(?:[A-Za-z]+|\|)/,
+  subscript: new RegExp(`_[ \\t]*\\{[^{}]*\\}|${SUBSCRIPT_RUN}`),
+  superscript: new RegExp(`[${Object.keys(SUPERSCRIPTS).join("").replace("-", "\\-")}]+`),
+  // A name never takes a "_" that starts a LaTeX subscript (x_{1}): that is a subscript token.
+  name: /[A-Za-z_](?:[A-Za-z0-9]|_(?![ \t]*\{))*/,
+  greek: new RegExp(GREEK),
+  pi: "π",
+  postfixStar: POSTFIX_STAR,
   // `.*` `./` `.^` are the element-wise forms, read by the same rules as `*` `/` `^`.
   power: ["**", "^", ".^"],
   plus: "+",
-  minus: "-",
-  times: ["*", ".*"],
-  divide: ["/", "./"],
+  minus: ["-", ...unicodeOperators("-")],
+  times: ["*", ".*", ...unicodeOperators("*"), ...unicodeOperators(".*")],
+  divide: ["/", "./", ...unicodeOperators("/"), ...unicodeOperators("./")],
+  radical: Object.keys(RADICALS),
+  norm: "‖",
+  bar: "|",
   open: "(",
   close: ")",
   comma: ",",
   lbracket: "[",
   rbracket: "]",
+  lbrace: "{",
+  rbrace: "}",
   semicolon: ";",
-  transpose: "'",
   // Anything else becomes one error token holding the rest of the input.
   invalid: moo.error,
-});
+};
+const baseLexer = moo.compile(RULE_NAMES);
 
 /**
  * A lexed token: moo's token, spelled out here so that the published declarations do not
@@ -89,8 +142,27 @@ export function tokenize(text: string, from: SourcePosition = START, end: number
     if (!whole) token.offset += from.offset;
     tokens.push(token);
   }
+  return readTokens(tokens, text, lexAt);
+}
+
+/** Lexes `ascii` (what a superscript stands for) as if it were written at `at`, one character per character. */
+function lexAt(ascii: string, at: Token): Token[] {
+  baseLexer.reset(ascii, { ...initialState, line: at.line, col: at.col });
+  const tokens: Token[] = [];
+  for (let token = baseLexer.next(); token !== undefined; token = baseLexer.next()) {
+    if (token.type === "whitespace") continue;
+    token.offset += at.offset;
+    token.text = at.text.slice(token.offset - at.offset, token.offset - at.offset + token.text.length);
+    tokens.push(token);
+  }
   return tokens;
 }
+
+/** Every token type the grammar may see: the lexer's own and those the token pass makes. */
+const TOKEN_TYPES = new Set([
+  ...Object.keys(RULE_NAMES),
+  "functionName", "functionWord", "bareFunction", "absOpen", "absClose", "normOpen", "normClose", "frac", "sqrt",
+]);
 
 /** What nearley's generated grammar needs: a lexer that never shows it whitespace. */
 export const grammarLexer = {
@@ -104,7 +176,7 @@ export const grammarLexer = {
   },
   save: (): LexerState => baseLexer.save(),
   formatError: (token: Token, message?: string): string => baseLexer.formatError(token, message),
-  has: (tokenType: string): boolean => baseLexer.has(tokenType),
+  has: (tokenType: string): boolean => TOKEN_TYPES.has(tokenType),
 };
 
 const RADIXES: Readonly<Record<string, { readonly base: number; readonly name: string; readonly digits: string; readonly example: string }>> = {

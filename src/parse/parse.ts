@@ -3,14 +3,25 @@
 // ParseError with line:col and what was expected, and exposes only typed functions.
 import nearley from "nearley";
 import type { Expr } from "../ast/expr.js";
-import { buildExpr } from "./build.js";
+import { buildExpr, type ReadContext } from "./build.js";
 import { ParseError, type SourcePosition } from "./errors.js";
 import grammar from "./grammar.generated.js";
 import { radixNumber, tokenize, type Token } from "./lexer.js";
+import { ENDS_OPERAND, isNotation, STARTS_OPERAND } from "./read-tokens.js";
 import type { Syntax } from "./syntax.js";
 import { readerWork } from "./work.js";
 
 export { ParseError } from "./errors.js";
+export type { ReadContext } from "./build.js";
+
+/** An expression as read, with how it was read. */
+export interface Reading {
+  readonly expr: Expr;
+  /** Reading rules that fired (an implicit product written like a call, \sin x, e^{x}), in source order. */
+  readonly notes: readonly string[];
+  /** The text used LaTeX, Unicode or a lecture spelling (y*, sin x), not only plain ASCII syntax. */
+  readonly usedNotation: boolean;
+}
 
 /**
  * Deepest nesting accepted, counting every level the reader nests: parentheses, brackets and
@@ -23,8 +34,21 @@ export const MAX_NESTING_DEPTH = 10_000;
 const compiledGrammar = nearley.Grammar.fromCompiled(grammar);
 
 /** Reads `text` as an expression; throws ParseError (and nothing else) on bad input. */
-export function parse(text: string): Expr {
-  return guarded(text, () => buildExpr(singleParse(text), text));
+export function parse(text: string, context?: ReadContext): Expr {
+  return readExpression(text, context).expr;
+}
+
+/**
+ * Reads `text` as an expression, saying how: the notes of the reading rules that fired and
+ * whether any notation beyond ASCII was used. Throws ParseError (and nothing else) on bad input.
+ */
+export function readExpression(text: string, context: ReadContext = {}): Reading {
+  return guarded(text, () => {
+    const { syntax, tokens } = singleParse(text);
+    const notes: string[] = [];
+    const expr = buildExpr(syntax, text, context, notes);
+    return { expr, notes: [...new Set(notes)], usedNotation: usedNotation(text, tokens) };
+  });
 }
 
 /**
@@ -33,12 +57,25 @@ export function parse(text: string): Expr {
  * errors keep their place in the whole text.
  */
 export function parseSyntax(text: string, from?: SourcePosition, end?: number): Syntax {
-  return guarded(text, () => singleParse(text, from, end));
+  return guarded(text, () => singleParse(text, from, end).syntax);
+}
+
+/** Whether `text` is more than plain ASCII syntax: LaTeX (a backslash, $), Unicode, or a lecture spelling (y*, sin x). */
+function usedNotation(text: string, tokens: readonly Token[]): boolean {
+  return /[\\$]|[^\x00-\x7f]/.test(text) || tokens.some(isNotation);
+}
+
+/** The syntax tree of a slice of `text`, and whether it used notation beyond ASCII. */
+export function readSyntax(text: string, from?: SourcePosition, end?: number): { readonly syntax: Syntax; readonly usedNotation: boolean } {
+  return guarded(text, () => {
+    const { syntax, tokens } = singleParse(text, from, end);
+    return { syntax, usedNotation: usedNotation(text.slice(from?.offset ?? 0, end), tokens) };
+  });
 }
 
 /** How many parses the grammar finds for `text`: 1 for every valid input (a ParseError instead of 0). */
 export function countParses(text: string): number {
-  return guarded(text, () => runParser(text).length);
+  return guarded(text, () => runParser(text).results.length);
 }
 
 function guarded<T>(text: string, work: () => T): T {
@@ -55,14 +92,14 @@ function guarded<T>(text: string, work: () => T): T {
   }
 }
 
-function singleParse(text: string, from?: SourcePosition, end?: number): Syntax {
-  const results = runParser(text, from, end);
+function singleParse(text: string, from?: SourcePosition, end?: number): { syntax: Syntax; tokens: readonly Token[] } {
+  const { results, tokens } = runParser(text, from, end);
   if (results.length !== 1) throw new Error(`internal: the grammar is ambiguous (${results.length} parses of ${JSON.stringify(text)})`);
-  return results[0];
+  return { syntax: results[0], tokens };
 }
 
 /** The parse results; throws ParseError for lexer errors, unexpected tokens and incomplete input. */
-function runParser(text: string, from: SourcePosition = { offset: 0, line: 1, column: 1 }, end: number = text.length): Syntax[] {
+function runParser(text: string, from: SourcePosition = { offset: 0, line: 1, column: 1 }, end: number = text.length): { results: Syntax[]; tokens: readonly Token[] } {
   const tokens = tokenize(text, from, end);
   checkTokens(tokens, text, from);
   // nearley reads the tokens already lexed and checked above, not the text a second time.
@@ -96,7 +133,7 @@ function runParser(text: string, from: SourcePosition = { offset: 0, line: 1, co
     const at = { offset: last.offset + last.text.length, line: last.line, column: last.col + last.text.length };
     throw new ParseError({ reason: "unexpected end of input", at, offending: "", expected: expectedAt(parser) }, text);
   }
-  return results;
+  return { results, tokens };
 }
 
 function positionOf(token: Token): SourcePosition {
@@ -106,6 +143,7 @@ function positionOf(token: Token): SourcePosition {
 /** Lexer errors, malformed numbers, empty input and runaway nesting, before parsing. */
 function checkTokens(tokens: readonly Token[], text: string, from: SourcePosition): void {
   checkLexemes(tokens, text, from);
+  checkBraces(tokens, text);
   const { depth, token } = deepest(tokens, MAX_NESTING_DEPTH);
   if (depth > MAX_NESTING_DEPTH) throw tooDeep(token as Token, text);
 }
@@ -121,7 +159,7 @@ function checkLexemes(tokens: readonly Token[], text: string, from: SourcePositi
   for (const token of tokens) {
     if (token.type === "invalid") {
       const character = String.fromCodePoint(token.text.codePointAt(0) as number);
-      throw new ParseError({ reason: `unexpected character ${JSON.stringify(character)}`, at: positionOf(token), offending: character }, text);
+      throw new ParseError({ reason: `unexpected character ${quoted(character)}`, at: positionOf(token), offending: character }, text);
     }
     if (token.type === "badExponent") {
       throw new ParseError(
@@ -147,6 +185,21 @@ function checkLexemes(tokens: readonly Token[], text: string, from: SourcePositi
   }
 }
 
+/** LaTeX braces in pairs: an unbalanced one is named, where it is, before parsing. */
+function checkBraces(tokens: readonly Token[], text: string): void {
+  const open: Token[] = [];
+  for (const token of tokens) {
+    if (token.type === "lbrace" && token.text !== "") open.push(token);
+    if (token.type === "rbrace" && token.text !== "" && open.pop() === undefined) {
+      throw new ParseError({ reason: `unbalanced brace: this } closes no {`, at: positionOf(token), offending: "}", hint: "braces { } group in pairs, as in \\frac{a}{b} or x^{2}" }, text);
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed !== undefined) {
+    throw new ParseError({ reason: `unbalanced brace: the { at ${unclosed.line}:${unclosed.col} is never closed`, at: positionOf(unclosed), offending: "{", hint: "braces { } group in pairs, as in \\frac{a}{b} or x^{2}" }, text);
+  }
+}
+
 /** A literal past float64's range (1e309, a 400-digit integer): what, where, what fits. */
 function overflowingLiteral(token: Token, text: string): ParseError {
   const shown = token.text.length > 40 ? `${token.text.slice(0, 37)}…` : token.text;
@@ -168,9 +221,6 @@ export function nestingDepth(text: string): number {
   return deepest(tokens, Infinity).depth;
 }
 
-/** Token types after which an operand is complete (so "-" is a subtraction, "2" a product). */
-const ENDS_OPERAND = new Set(["number", "name", "close", "rbracket", "transpose"]);
-const STARTS_OPERAND = new Set(["number", "name", "functionName", "open", "lbracket"]);
 
 /**
  * The deepest nesting of `tokens` and the first token that reaches it, stopping at the first
@@ -193,6 +243,9 @@ function deepest(tokens: readonly Token[], limit: number): { depth: number; toke
     switch (token.type) {
       case "open":
       case "lbracket":
+      case "lbrace":
+      case "absOpen":
+      case "normOpen":
         enclosing.push({ base, run });
         base += run + 1;
         run = 0;
@@ -200,6 +253,9 @@ function deepest(tokens: readonly Token[], limit: number): { depth: number; toke
         break;
       case "close":
       case "rbracket":
+      case "rbrace":
+      case "absClose":
+      case "normClose":
         ({ base, run } = enclosing.pop() ?? { base: 0, run: 0 });
         break;
       case "plus":
@@ -212,6 +268,7 @@ function deepest(tokens: readonly Token[], limit: number): { depth: number; toke
         }
         break;
       case "power":
+      case "bareFunction":
         run++;
         opens = true;
         break;
@@ -250,6 +307,10 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   name: "a variable",
   functionName: "a function call",
   open: '"("',
+  // Operands LaTeX and Unicode add ({…}, |x|, \frac, \sin x) go unnamed: "a number, a variable, …" covers them.
+  rbrace: '"}"',
+  absClose: '"|"',
+  normClose: '"‖"',
   plus: "an operator",
   minus: "an operator",
   times: "an operator",
@@ -261,7 +322,7 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   rbracket: '"]"',
 };
 const END_OF_INPUT = "the end of the input";
-const WORD_ORDER = [...OPERAND_WORDS, "an operator", '","', '";"', '")"', '"]"', END_OF_INPUT];
+const WORD_ORDER = [...OPERAND_WORDS, "an operator", '","', '";"', '")"', '"]"', '"}"', '"|"', '"‖"', END_OF_INPUT];
 
 /** The part of nearley's parse table we read to say what was expected. */
 interface ParseTable {
@@ -309,7 +370,12 @@ function unexpectedToken(token: Token, expected: string[], text: string): ParseE
       ? "a number may directly follow a name, a call or a parenthesis, but not a number or a power; write * to multiply"
       : undefined;
   return new ParseError(
-    { reason: `unexpected ${JSON.stringify(token.text)}`, at: positionOf(token), offending: token.text, expected, hint },
+    { reason: `unexpected ${quoted(token.text)}`, at: positionOf(token), offending: token.text, expected, hint },
     text,
   );
+}
+
+/** Source text in quotes, as written: a backslash stays one backslash (JSON.stringify would double it). */
+function quoted(text: string): string {
+  return `"${text.replace(/\n/g, "\\n")}"`;
 }

@@ -10,7 +10,13 @@ export type BinaryOp = "add" | "sub" | "mul" | "div" | "pow" | "emul" | "ediv" |
 export type Syntax =
   | { readonly kind: "number"; readonly value: number; readonly token: Token }
   | { readonly kind: "name"; readonly token: Token }
-  | { readonly kind: "call"; readonly name: Token; readonly args: readonly Syntax[] }
+  /**
+   * `name` is the function's token; its `value` is the function's name (`\ln` → log). `reading`
+   * says how a notation was read, for "read as" (\sin x, e^{x}, |x|).
+   */
+  | { readonly kind: "call"; readonly name: Token; readonly args: readonly Syntax[]; readonly reading?: string; readonly bare?: boolean }
+  /** dJ/du, ∂J/∂u, \frac{\partial J}{\partial u}, dJdu: the derivative of `of` with respect to `wrt`. */
+  | { readonly kind: "derivative"; readonly of: string; readonly wrt: string; readonly token: Token }
   /** `operator` is the typed token; absent for implicit products (`2x`). */
   | { readonly kind: "binary"; readonly op: BinaryOp; readonly left: Syntax; readonly right: Syntax; readonly operator?: Token }
   | { readonly kind: "neg"; readonly operand: Syntax }
@@ -30,7 +36,7 @@ export function numberLiteral(d: unknown[]): Syntax {
 export function signedNumber(d: unknown[]): Syntax {
   const [sign, token] = d as [Token, Token];
   const value = Number(token.value);
-  return { kind: "number", value: sign.text === "-" ? -value : value, token };
+  return { kind: "number", value: sign.value === "-" ? -value : value, token };
 }
 
 export function nameReference(d: unknown[]): Syntax {
@@ -40,9 +46,10 @@ export function nameReference(d: unknown[]): Syntax {
 /** Unary minus makes a node; unary plus is dropped. */
 export function signed(d: unknown[]): Syntax {
   const [sign, operand] = d as [Token, Syntax];
-  return sign.text === "-" ? { kind: "neg", operand } : operand;
+  return sign.value === "-" ? { kind: "neg", operand } : operand;
 }
 
+/** Operators by their ASCII spelling (a token's `value`: · and \cdot are `*`). */
 const BINARY_OPS: Readonly<Record<string, BinaryOp>> = {
   "+": "add",
   "-": "sub",
@@ -58,7 +65,7 @@ const BINARY_OPS: Readonly<Record<string, BinaryOp>> = {
 /** `left op right` with the operator token in the middle. */
 export function binary(d: unknown[]): Syntax {
   const [left, operator, right] = d as [Syntax, Token, Syntax];
-  return { kind: "binary", op: BINARY_OPS[operator.text], left, right, operator };
+  return { kind: "binary", op: BINARY_OPS[operator.value], left, right, operator };
 }
 
 /** `a'`: the transpose, postfix. */
@@ -133,6 +140,8 @@ export interface ExponentItem {
   readonly signs: ItemList<Token> | undefined;
   readonly operand: Syntax;
   readonly bareNumber: boolean;
+  /** The operand is a LaTeX brace group (x^{2}, or a superscript). */
+  readonly braced: boolean;
 }
 
 /** The exponents so far, linked from the last; `first` is the one whose operator the base takes. */
@@ -142,21 +151,27 @@ export interface ExponentList extends ItemList<ExponentItem> {
 }
 
 /** Operand of an exponent: `Number` or `Open`, told apart by the grammar rule. */
-export function bareNumberOperand(d: unknown[]): { operand: Syntax; bareNumber: boolean } {
-  return { operand: d[0] as Syntax, bareNumber: true };
+type OperandItem = Pick<ExponentItem, "operand" | "bareNumber" | "braced">;
+
+export function bareNumberOperand(d: unknown[]): OperandItem {
+  return { operand: d[0] as Syntax, bareNumber: true, braced: false };
 }
 
-export function openOperand(d: unknown[]): { operand: Syntax; bareNumber: boolean } {
-  return { operand: d[0] as Syntax, bareNumber: false };
+export function openOperand(d: unknown[]): OperandItem {
+  return { operand: d[0] as Syntax, bareNumber: false, braced: false };
+}
+
+export function bracedOperand(d: unknown[]): OperandItem {
+  return { operand: d[0] as Syntax, bareNumber: false, braced: true };
 }
 
 export function exponent(d: unknown[]): ExponentItem {
-  const [operator, operand] = d as [Token, { operand: Syntax; bareNumber: boolean }];
+  const [operator, operand] = d as [Token, OperandItem];
   return { operator, signs: undefined, ...operand };
 }
 
 export function signedExponent(d: unknown[]): ExponentItem {
-  const [operator, signs, operand] = d as [Token, ItemList<Token>, { operand: Syntax; bareNumber: boolean }];
+  const [operator, signs, operand] = d as [Token, ItemList<Token>, OperandItem];
   return { operator, signs, ...operand };
 }
 
@@ -179,9 +194,20 @@ export function powerTower(d: unknown[]): Syntax {
   const [base, list] = d as [Syntax, ExponentList];
   const { operator } = list.first;
   let right: Syntax | undefined;
+  // e^{…} (braces, or a superscript) is exp(…): what a person means, and what exp prints as.
+  if (base.kind === "name" && base.token.value === "e" && list.first.braced && list.first.signs === undefined && operator.value === "^") {
+    return {
+      kind: "call",
+      name: { ...base.token, value: "exp" },
+      reading: "e^{…} read as exp(…)",
+      get args(): readonly Syntax[] {
+        return [(right ??= groupExponents(list))];
+      },
+    };
+  }
   return {
     kind: "binary",
-    op: BINARY_OPS[operator.text],
+    op: BINARY_OPS[operator.value],
     left: base,
     operator,
     get right(): Syntax {
@@ -197,7 +223,7 @@ function groupExponents(list: ExponentList): Syntax {
   // Each operand's power operator is the one before it.
   let operator = item.last.operator;
   for (item = item.before; item !== undefined; item = item.before) {
-    const power: Syntax = { kind: "binary", op: BINARY_OPS[operator.text], left: item.last.operand, right: grouped, operator };
+    const power: Syntax = { kind: "binary", op: BINARY_OPS[operator.value], left: item.last.operand, right: grouped, operator };
     grouped = withSigns(item.last.signs, power, false);
     operator = item.last.operator;
     readerWork.items++;
@@ -210,12 +236,93 @@ function withSigns(signs: ItemList<Token> | undefined, operand: Syntax, bareNumb
   let result = operand;
   let sign = signs;
   if (sign !== undefined && bareNumber && result.kind === "number") {
-    result = { ...result, value: sign.last.text === "-" ? -result.value : result.value };
+    result = { ...result, value: sign.last.value === "-" ? -result.value : result.value };
     sign = sign.before;
   }
   for (; sign !== undefined; sign = sign.before) {
-    if (sign.last.text === "-") result = { kind: "neg", operand: result };
+    if (sign.last.value === "-") result = { kind: "neg", operand: result };
     readerWork.items++;
   }
   return result;
+}
+
+// ---- LaTeX and Unicode forms: each builds the node its ASCII form would ----
+
+/** A call of `name` made by a notation (\sqrt{x}, |x|), named at `at`. */
+function notationCall(at: Token, name: string, args: readonly Syntax[], reading: string): Syntax {
+  return { kind: "call", name: { ...at, value: name }, args, reading };
+}
+
+/** `\frac{a}{b}`: a / b. */
+export function fraction(d: unknown[]): Syntax {
+  const [operator, left, right] = d as [Token, Syntax, Syntax];
+  return { kind: "binary", op: "div", left, right, operator };
+}
+
+/** `\frac12`: 1 / 2. */
+export function digitFraction(d: unknown[]): Syntax {
+  const token = d[0] as Token;
+  const digit = (i: number): Syntax => ({ kind: "number", value: Number(token.value[i]), token });
+  return { kind: "binary", op: "div", left: digit(0), right: digit(1), operator: token };
+}
+
+/** `\sqrt{x}`. */
+export function squareRoot(d: unknown[]): Syntax {
+  const [token, radicand] = d as [Token, Syntax];
+  return notationCall(token, "sqrt", [radicand], "\\sqrt{x} read as sqrt(x)");
+}
+
+/** `\sqrt[n]{x}`: nthRoot(x, n), and `\sqrt[3]{x}` is cbrt(x) (as cbrt prints). */
+export function indexedRoot(d: unknown[]): Syntax {
+  const [token, , index, , radicand] = d as [Token, Token, Syntax, Token, Syntax];
+  if (index.kind === "number" && index.value === 3) return notationCall(token, "cbrt", [radicand], "\\sqrt[3]{x} read as cbrt(x)");
+  return notationCall(token, "nthRoot", [radicand, index], "\\sqrt[n]{x} read as nthRoot(x, n)");
+}
+
+/** `|x|`. */
+export function absoluteValue(d: unknown[]): Syntax {
+  const [token, inner] = d as [Token, Syntax];
+  return notationCall(token, "abs", [inner], "|x| read as abs(x)");
+}
+
+/** `‖x‖`, `\|x\|`: the Euclidean norm (Frobenius for a matrix). */
+export function norm(d: unknown[]): Syntax {
+  const [token, inner] = d as [Token, Syntax];
+  return notationCall(token, "norm2", [inner], "‖x‖ read as norm2(x)");
+}
+
+/** dJ/du and its spellings; the token's value is "J/u". */
+export function derivativeNotation(d: unknown[]): Syntax {
+  const token = d[0] as Token;
+  const [of, wrt] = token.value.split("/");
+  return { kind: "derivative", of, wrt, token };
+}
+
+/** `\sin x`, `√x`: a function applied without parentheses. */
+export function bareCall(d: unknown[]): Syntax {
+  const [name, argument] = d as [Token, Syntax];
+  return { kind: "call", name, args: [argument], reading: `${name.text} without parentheses applies to what follows`, bare: true };
+}
+
+/** The power of a function written between it and its argument: tanh^2 x, \sin^{2}(x). */
+export interface FunctionPowerItem {
+  readonly operator: Token;
+  readonly exponent: Syntax;
+}
+
+export function functionPower(d: unknown[]): FunctionPowerItem {
+  const [operator, exponent] = d as [Token, Syntax];
+  return { operator, exponent };
+}
+
+export function bracedFunctionPower(d: unknown[]): FunctionPowerItem {
+  const [operator, , exponent] = d as [Token, Token, Syntax];
+  return { operator, exponent };
+}
+
+/** `tanh^2(x)` is (tanh x)^2, as the lecture writes it. */
+export function poweredBareCall(d: unknown[]): Syntax {
+  const [name, power, argument] = d as [Token, FunctionPowerItem, Syntax];
+  const applied: Syntax = { kind: "call", name, args: [argument], reading: `${name.text}^n(x) read as (${name.value}(x))^n`, bare: true };
+  return { kind: "binary", op: "pow", left: applied, right: power.exponent, operator: power.operator };
 }

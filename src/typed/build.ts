@@ -1,7 +1,7 @@
 // Syntax tree -> typed expression: names resolve to declared variables, let-bound quantities
 // or scalars; operators take their vector and matrix meaning; every shape mismatch becomes a
 // ParseError with a caret under the operator.
-import { positionOf, resolveFunction } from "../parse/build.js";
+import { bareCallOfProduct, derivativeNotUsable, positionOf, problemVariables, productNote, readsAsProduct, resolveFunction } from "../parse/build.js";
 import { ParseError } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import type { Syntax } from "../parse/syntax.js";
@@ -29,6 +29,10 @@ export interface Scope {
   readonly bindings: ReadonlyMap<string, TExpr>;
   /** Called for every variable used, so the program can list scalars nobody declared. */
   readonly used: (name: string, token: Token) => void;
+  /** Collects how reading rules read the text (an implicit product written like a call, \sin x). */
+  readonly notes?: string[];
+  /** The problem's variables beyond this program's own (a homework answer's function's). */
+  readonly variables?: ReadonlySet<string>;
 }
 
 /** Functions of vectors and matrices, with their argument counts. */
@@ -58,12 +62,16 @@ function firstToken(node: Syntax): Token {
       return firstToken(node.left);
     case "neg":
       return firstToken(node.operand);
+    case "derivative":
+      return node.token;
   }
 }
 
 export function buildTyped(root: Syntax, source: string, scope: Scope): TExpr {
+  const known = new Set([...scope.shapes.keys(), ...scope.bindings.keys(), ...(scope.variables ?? [])]);
+  const variables = problemVariables(root, { variables: known });
   try {
-    return build(root, source, scope);
+    return build(root, source, { ...scope, variables });
   } catch (error) {
     // Typed expressions are built recursively; thousands of nested calls exhaust the stack.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
@@ -95,6 +103,8 @@ function build(node: Syntax, source: string, scope: Scope): TExpr {
       return buildCall(node, source, scope, sub);
     case "binary":
       return buildBinary(node, sub);
+    case "derivative":
+      throw derivativeNotUsable(node, source);
   }
 }
 
@@ -102,7 +112,7 @@ function buildBinary(node: Extract<Syntax, { kind: "binary" }>, sub: (child: Syn
   const at = spanOf(node.operator ?? firstToken(node.right));
   const left = sub(node.left);
   // A^T: the transpose (T is not a variable in typed expressions).
-  if ((node.op === "pow" || node.op === "epow") && node.right.kind === "name" && node.right.token.text === "T" && !isScalar(left.shape)) {
+  if ((node.op === "pow" || node.op === "epow") && node.right.kind === "name" && node.right.token.value === "T" && !isScalar(left.shape)) {
     return ttranspose(left);
   }
   const right = sub(node.right);
@@ -136,7 +146,7 @@ function buildBinary(node: Extract<Syntax, { kind: "binary" }>, sub: (child: Syn
 }
 
 function resolveName(token: Token, source: string, scope: Scope): TExpr {
-  const name = token.text;
+  const name = token.value;
   if (CONSTANT_NAMES.includes(name)) return tmap(name, []);
   const bound = scope.bindings.get(name);
   if (bound !== undefined) return bound;
@@ -148,7 +158,18 @@ function resolveName(token: Token, source: string, scope: Scope): TExpr {
 }
 
 function buildCall(node: Extract<Syntax, { kind: "call" }>, source: string, scope: Scope, sub: (child: Syntax) => TExpr): TExpr {
-  const name = node.name.text;
+  const variables = scope.variables ?? new Set<string>();
+  const regrouped = bareCallOfProduct(node, variables);
+  if (regrouped !== undefined) {
+    scope.notes?.push(productNote(node.args[0] as Extract<Syntax, { kind: "call" }>));
+    return sub(regrouped);
+  }
+  if (readsAsProduct(node, variables)) {
+    scope.notes?.push(productNote(node));
+    return sub({ kind: "binary", op: "mul", left: { kind: "name", token: node.name }, right: node.args[0] });
+  }
+  if (node.reading !== undefined) scope.notes?.push(node.reading);
+  const name = node.name.value;
   const at = spanOf(node.name);
   const arityError = (expected: string) =>
     new ParseError({ reason: `${name} takes ${expected}, got ${node.args.length}`, at: positionOf(node.name), offending: name, hint: TYPED_FUNCTIONS[name] }, source);

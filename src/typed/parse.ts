@@ -3,7 +3,7 @@
 // caller (--shape on the command line); undeclared names are scalars.
 import { ParseError, type SourcePosition } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
-import { parseSyntax } from "../parse/parse.js";
+import { readSyntax } from "../parse/parse.js";
 import { positionOf } from "../parse/build.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
@@ -18,7 +18,7 @@ import type { TExpr } from "./texpr.js";
  * agree with them. Throws ParseError (with line:col and a caret) for anything it cannot read,
  * including shape mismatches. With `context`, that program's shapes and definitions are in scope.
  */
-export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map(), context?: TypedProgram): TypedProgram {
+export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map(), context?: TypedProgram, variables?: ReadonlySet<string>): TypedProgram {
   // Read in the context of another program (a homework answer in terms of the function's
   // z and y): its shapes and definitions are known here too.
   const declared = new Map([...(context?.shapes ?? []), ...shapes]);
@@ -26,7 +26,9 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const bound = new Map<string, TExpr>(context?.bindings.map((b) => [b.name, b.expr]));
   const used = new Map<string, Token>();
   const declaredAt = new Map<string, SourcePosition>();
-  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)) };
+  const notes: string[] = [];
+  let usedNotation = false;
+  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)), notes, variables };
   const positionAt = positionsIn(source);
   const statements = splitStatements(source, positionAt);
   let result: TExpr | undefined;
@@ -53,7 +55,9 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
     const text = source.slice(statement.start, statement.end);
     if (text.trim() === "") fail("empty statement", positionAt(statement.start), " ", "statements are separated by ;");
     // Each statement is lexed and parsed on its own, with its place in the whole source.
-    const expr = buildTyped(parseSyntax(source, statement.from, statement.end), source, scope);
+    const read = readSyntax(source, statement.from, statement.end);
+    usedNotation ||= read.usedNotation;
+    const expr = buildTyped(read.syntax, source, scope);
     if (statement.kind === "definition") {
       const { name, at } = statement;
       if (bound.has(name)) fail(`${name} is defined twice`, at, name);
@@ -70,7 +74,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const allShapes = new Map<string, Shape>(declared);
   for (const name of used.keys()) if (!allShapes.has(name)) allShapes.set(name, SCALAR);
   checkElementNames(allShapes, used, declaredAt, source);
-  return { source, shapes: allShapes, bindings, result: result as TExpr };
+  return { source, shapes: allShapes, bindings, result: result as TExpr, readingNotes: [...new Set(notes)], usedNotation };
 }
 
 /**

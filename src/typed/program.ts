@@ -15,6 +15,10 @@ export interface TypedProgram {
   /** `name = expression` statements in order; later ones and the result refer to the same nodes. */
   readonly bindings: readonly TypedBinding[];
   readonly result: TExpr;
+  /** How reading rules read the text (\sin x, y(1-y) as a product), for "read as". */
+  readonly readingNotes?: readonly string[];
+  /** The text used LaTeX, Unicode or a lecture spelling, not only plain ASCII syntax. */
+  readonly usedNotation?: boolean;
 }
 
 /** Each let-bound node's name, for printing references as names (z1 rather than its formula). */

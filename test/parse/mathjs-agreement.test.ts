@@ -30,6 +30,19 @@ function theirs(text: string): Expr | undefined {
 
 const show = (e: Expr | undefined): string => (e === undefined ? "(rejected)" : printExpr(e));
 
+/**
+ * Where we read on purpose what mathjs refuses (issue 12), in the soup's alphabet: the target y*
+ * (a name then `*` before the end, a closing bracket or ","; or `^*`), and `y(…)` as a product
+ * when y is also used as a variable in the same text. Everything else must agree exactly.
+ */
+function isDeliberateExtension(text: string): boolean {
+  if (/\^\s*\*(?!\*)/.test(text) || /[A-Za-z0-9_]\*\s*(?:$|[)\],;])/.test(text)) return true;
+  return ["x", "y", "z", "alpha_2"].some((name) => {
+    const uses = [...text.matchAll(new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])(\\s*\\()?`, "g"))];
+    return uses.some((m) => m[1] !== undefined) && uses.some((m) => m[1] === undefined);
+  });
+}
+
 describe("one parse, and it is mathjs's", () => {
   it("every random valid expression has exactly one parse", () => {
     fc.assert(
@@ -60,6 +73,7 @@ describe("one parse, and it is mathjs's", () => {
         const expected = theirs(text);
         const actual = ours(text);
         if (actual !== undefined) accepted++;
+        if (expected === undefined && actual !== undefined && isDeliberateExtension(text)) return;
         if (actual !== expected) expect(show(actual), text).toBe(show(expected));
       }),
       { numRuns: 8000 },

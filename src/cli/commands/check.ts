@@ -4,7 +4,7 @@ import {
   BATCH_SCHEMA_HELP, BatchFileError, problemJson, problemText, ProblemError, readBatch, runProblem,
   type Labelled, type ProblemReader, type ProblemReport, type ProblemSpec,
 } from "../../check/index.js";
-import { constantValue, InputParseError, parseCommandArgs, type ParsedArgs, parseExpressionArg, parsePoint, stringListOption, stringOption, wrtOption } from "../args.js";
+import { constantValue, InputParseError, parseCommandArgs, type ParsedArgs, parseExpressionArg, parsePoint, readExpressionArg, stringListOption, stringOption, wrtOption } from "../args.js";
 import type { Command } from "../command.js";
 import { toJson } from "../format.js";
 import { EXIT, readCappedFile, UsageError, type Io } from "../io.js";
@@ -49,7 +49,7 @@ function toleranceOption(text: string | undefined): number | undefined {
 }
 
 const reader: ProblemReader = {
-  expression: (text, what) => parseExpressionArg(text, "check", what),
+  expression: (text, what, context) => readExpressionArg(text, "check", what, context),
   point: (text) => parsePoint(text, "check"),
   number: (text, wrt) => constantValue(text, wrt, "check", "--value"),
 };
