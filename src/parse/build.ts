@@ -171,24 +171,47 @@ export function derivativeNotUsable(node: Extract<Syntax, { kind: "derivative" }
 }
 
 /**
- * The problem's variable a name means: itself, or the one variable it matches but for
- * underscores (z_1 in LaTeX for the function's z1, y_star for ystar), with a note saying so.
+ * The problem's variables a name means: itself; the one variable it matches but for underscores
+ * (z_1 in LaTeX for the function's z1, y_star for ystar); or letters side by side that spell
+ * variables in exactly one way (xz for x*z, as LaTeX writes a product), with a note saying so.
  */
-function variableMatcher(context: ReadContext, notes: string[]): (name: string) => string {
+function variableMatcher(context: ReadContext, notes: string[]): (name: string) => readonly string[] {
   const known = context.variables;
-  if (known === undefined || known.size === 0) return (name) => name;
+  if (known === undefined || known.size === 0) return (name) => [name];
   const squash = (name: string): string => name.replace(/_/g, "");
   return (name) => {
-    if (known.has(name)) return name;
+    if (known.has(name)) return [name];
     const matches = [...known].filter((v) => squash(v) === squash(name));
-    if (matches.length !== 1) return name;
-    notes.push(`${name} read as ${matches[0]}, the problem's variable`);
-    return matches[0];
+    if (matches.length === 1) {
+      notes.push(`${name} read as ${matches[0]}, the problem's variable`);
+      return matches;
+    }
+    const factors = onlySpelling(name, known);
+    if (factors === undefined) return [name];
+    notes.push(`${name} read as ${factors.join("*")}: the problem has variables ${factors.join(" and ")}, and no variable ${name}`);
+    return factors;
   };
 }
 
+/** The one way to write `name` as two or more of `known` side by side, if there is exactly one. */
+function onlySpelling(name: string, known: ReadonlySet<string>): string[] | undefined {
+  // ways[i]: the number of spellings of name.slice(i) (capped at 2) and the first word of one.
+  const ways: { count: number; word?: string }[] = Array.from({ length: name.length + 1 }, () => ({ count: 0 }));
+  ways[name.length] = { count: 1 };
+  for (let i = name.length - 1; i >= 0; i--) {
+    for (const word of known) {
+      if (!name.startsWith(word, i) || ways[i + word.length].count === 0) continue;
+      ways[i] = { count: Math.min(2, ways[i].count + ways[i + word.length].count), word };
+    }
+  }
+  if (ways[0].count !== 1) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < name.length; i += (words[words.length - 1] as string).length) words.push(ways[i].word as string);
+  return words.length >= 2 ? words : undefined;
+}
+
 /** `e` and `pi` are constants; a function name without "(" is an error; anything else is a variable. */
-function resolveName(token: Token, source: string, matchVariable: (name: string) => string = (name) => name): Expr {
+function resolveName(token: Token, source: string, matchVariable: (name: string) => readonly string[] = (name) => [name]): Expr {
   const name = token.value;
   if (CONSTANT_NAMES.includes(name)) return call(name, []);
   if (functionsNamed(name) !== undefined) {
@@ -197,7 +220,7 @@ function resolveName(token: Token, source: string, matchVariable: (name: string)
       source,
     );
   }
-  return variable(matchVariable(name));
+  return matchVariable(name).map((factor): Expr => variable(factor)).reduce((product, factor) => callNode("mul", [product, factor]));
 }
 
 /** The op name for a call of `typed` with `arity` arguments, or a ParseError saying why not. */

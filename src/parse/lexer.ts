@@ -2,7 +2,7 @@
 // then skipped before tokens reach the grammar.
 import moo from "moo";
 import type { SourcePosition } from "./errors.js";
-import { GREEK_CHARACTERS, greekCommandNames, RADICALS, SUBSCRIPTS, SUPERSCRIPTS, UNICODE_OPERATORS } from "./notation.js";
+import { GREEK_CHARACTERS, greekCommandNames, RADICALS, SUBSCRIPTS, SUPERSCRIPTS, UNICODE_OPERATORS, VULGAR_FRACTIONS } from "./notation.js";
 import { readTokens } from "./read-tokens.js";
 import { readerWork } from "./work.js";
 
@@ -52,17 +52,21 @@ const DERIVATIVE = new RegExp(
  * `*` right after a name and before the end, a closing bracket, "," or ";": y* is the target y*
  * (where ASCII could only be an error; y* - 1 stays the product y*(-1), as mathjs reads it).
  */
-const POSTFIX_STAR = /\*(?=[ \t\r\n]*(?:$|[)\]},;=|‖$]|\\right(?![A-Za-z])|\\\||\\\)))/;
+const POSTFIX_STAR = /\*(?=[ \t\r\n]*(?:$|[)\]},;=|‖$/^'·⋅×÷]|\\(?:right|cdot|times)(?![A-Za-z])|\\\||\\\)))/;
 
 const RULE_NAMES = {
   whitespace: { match: /[ \t\r\n]+/, lineBreaks: true },
+  // \left[ … \right] and \left\{ … \right\} group as parentheses do (a bare [ ] is a literal).
+  open: [{ match: "(" }, { match: /\\(?:left|[bB]igg?l?)[ \t]*(?:\[|\\\{)/ }],
+  close: [{ match: ")" }, { match: /\\(?:right|[bB]igg?r?)[ \t]*(?:\]|\\\})/ }],
+  // ½, ¼, …: a fraction of two digits, as \frac12.
+  fracDigits: [{ match: /\\[dt]?frac[ \t]*[0-9][ \t]*[0-9]/ }, { match: Object.keys(VULGAR_FRACTIONS) }],
   // Spacing and sizing commands and math delimiters ($, \( \), \[ \]) are skipped like spaces.
   spacing: /\$|\\[,;:! ()[\]]|\\(?:left|right)(?![A-Za-z])\.?|\\(?:q?quad|displaystyle|textstyle|[bB]igg?[lr]?)(?![A-Za-z])/,
   radixNumber: RADIX_NUMBER,
   badExponent: BAD_EXPONENT,
   number: NUMBER,
   derivative: DERIVATIVE,
-  fracDigits: /\\[dt]?frac[ \t]*[0-9][ \t]*[0-9]/,
   // x', xᵀ, x^T, x^\top, x^{T}: the transpose (to raise to a variable T, write x^(T)).
   transpose: [{ match: ["'", "ᵀ"] }, { match: /\^[ \t]*(?:\{[ \t]*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})[ \t]*\}|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])|T(?![A-Za-z0-9_]))/ }],
   // y^*, y^{*}, y^\ast: the target y*.
@@ -85,8 +89,6 @@ const RULE_NAMES = {
   radical: Object.keys(RADICALS),
   norm: "‖",
   bar: "|",
-  open: "(",
-  close: ")",
   comma: ",",
   lbracket: "[",
   rbracket: "]",

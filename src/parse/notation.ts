@@ -87,6 +87,12 @@ export const UNICODE_OPERATORS: Readonly<Record<string, string>> = {
   "−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "∙": "*", "∗": "*", "÷": "/", "⊙": ".*", "∘": ".*", "⊘": "./",
 };
 
+/** Vulgar fractions, as numerator/denominator (½ is 1/2). */
+export const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
+  "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
+  "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8",
+};
+
 /** Radicals, read as functions of what follows. */
 export const RADICALS: Readonly<Record<string, string>> = { "√": "sqrt", "∛": "cbrt" };
 

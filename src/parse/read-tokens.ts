@@ -17,6 +17,7 @@ import {
   SUBSCRIPTS,
   SUPERSCRIPTS,
   UNICODE_OPERATORS,
+  VULGAR_FRACTIONS,
   wordFunctionName,
 } from "./notation.js";
 
@@ -69,6 +70,12 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
       case "spacing":
         continue;
       case "latexCommand":
+        // x^{\circ 2}: the element-wise power.
+        if (token.text === "\\circ" && previous?.type === "lbrace" && out[out.length - 2]?.type === "power") {
+          out[out.length - 2].value = ".^";
+          fromNotation.add(out[out.length - 2]);
+          continue;
+        }
         classifyCommand(token, notation, fail);
         continue;
       case "wrapped":
@@ -77,8 +84,19 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
       case "derivative":
         notation(token, "derivative", derivativeValue(token.text));
         continue;
-      case "fracDigits":
-        notation(token, "fracDigits", token.text.replace(/\s+/g, "").slice(-2));
+      case "fracDigits": {
+        const digits = VULGAR_FRACTIONS[token.text] ?? token.text.replace(/\s+/g, "").slice(-2).split("").join("/");
+        notation(token, "fracDigits", digits);
+        continue;
+      }
+      case "open":
+      case "close":
+        if (token.text.length > 1) fromNotation.add(token);
+        out.push(token);
+        continue;
+      case "rbrace":
+        out.push(token);
+        foldScientific(out);
         continue;
       case "greek":
         notation(token, "name", greekName(token.text) as string);
@@ -152,6 +170,24 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
     }
   }
   return out;
+}
+
+/**
+ * `1.5 \times 10^{-7}` (how the LaTeX printer writes a small or large number) is the number
+ * 1.5e-7, one literal: folded when its closing brace arrives.
+ */
+function foldScientific(out: Token[]): void {
+  const n = out.length;
+  const signed = out[n - 3]?.type === "minus" || out[n - 3]?.type === "plus";
+  const at = n - (signed ? 8 : 7);
+  const [mantissa, times, ten, power, open] = out.slice(at, at + 5);
+  const exponent = out[n - 2];
+  if (at < 0 || mantissa.type !== "number" || times.text !== "\\times" || ten.text !== "10" || power.value !== "^" || open.type !== "lbrace" || exponent.type !== "number" || !/^[0-9]+$/.test(exponent.text)) return;
+  const sign = signed && out[n - 3].value === "-" ? "-" : "";
+  mantissa.value = String(Number(`${mantissa.value}e${sign}${exponent.text}`));
+  mantissa.text = mantissa.text + out.slice(at + 1).map((t) => t.text).join("");
+  fromNotation.add(mantissa);
+  out.length = at + 1;
 }
 
 type Notation = (token: Token, type: string, value: string) => void;

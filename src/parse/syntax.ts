@@ -259,11 +259,11 @@ export function fraction(d: unknown[]): Syntax {
   return { kind: "binary", op: "div", left, right, operator };
 }
 
-/** `\frac12`: 1 / 2. */
+/** `\frac12`, `½`: 1 / 2 (the token's value is "1/2"). */
 export function digitFraction(d: unknown[]): Syntax {
   const token = d[0] as Token;
-  const digit = (i: number): Syntax => ({ kind: "number", value: Number(token.value[i]), token });
-  return { kind: "binary", op: "div", left: digit(0), right: digit(1), operator: token };
+  const [numerator, denominator] = token.value.split("/").map((digits): Syntax => ({ kind: "number", value: Number(digits), token }));
+  return { kind: "binary", op: "div", left: numerator, right: denominator, operator: token };
 }
 
 /** `\sqrt{x}`. */
