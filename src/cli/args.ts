@@ -90,10 +90,25 @@ export function expectPositionals(positionals: readonly string[], max: number, c
 
 export { notAVariable };
 
+/**
+ * A variable named on the command line as the expression names it: `α`, `\alpha`, `x_{1}`, `x₁`
+ * and `y*` are alpha, alpha, x_1, x_1 and ystar, as the reader reads them; ASCII names stay as typed.
+ */
+export function variableNameArg(text: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return text;
+  try {
+    const { expr } = readExpression(text);
+    return expr.kind === "var" ? expr.name : text;
+  } catch (error) {
+    if (error instanceof ParseError) return text;
+    throw error;
+  }
+}
+
 /** `--wrt x,z`: a comma list of variable names, no empty entries, no repeats. */
 export function wrtOption(text: string | undefined, command: string): string[] | undefined {
   if (text === undefined) return undefined;
-  const names = text.split(",").map((s) => s.trim());
+  const names = text.split(",").map((s) => variableNameArg(s.trim()));
   if (names.length === 1 && names[0] === "") throw new UsageError(`${command}: --wrt names no variable`, "e.g. --wrt x,z");
   for (const name of names) {
     if (name === "") throw new UsageError(`${command}: --wrt ${text}: an empty entry between commas`, "e.g. --wrt x,z");
@@ -157,7 +172,8 @@ export function parsePoint(at: string | NamedTexts | undefined, command: string)
   const point = new Map<string, number>();
   if (at === undefined) return point;
   const example = `e.g. --at x=2,z=3`;
-  for (const [name, valueText] of typeof at === "string" ? namedParts(at, at.split(","), command, "--at", example) : at) {
+  for (const [written, valueText] of typeof at === "string" ? namedParts(at, at.split(","), command, "--at", example) : at) {
+    const name = variableNameArg(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (point.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);

@@ -4,7 +4,7 @@
 // transpose, .*, a literal, sum/dot/norm2); plain scalar input keeps the scalar path exactly.
 import type { Expr } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
-import { ParseError, parse } from "../parse/parse.js";
+import { ParseError, readExpression, type Reading } from "../parse/parse.js";
 import { lower } from "../typed/lower.js";
 import type { TypedProgram } from "../typed/program.js";
 import { parseTyped } from "../typed/parse.js";
@@ -13,7 +13,7 @@ import { typedVariablesOf } from "../typed/texpr.js";
 import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import type { NamedTexts } from "../check/problem.js";
-import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
+import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, variableNameArg, type OptionSpec, type ParsedArgs } from "./args.js";
 import { readCappedFile, UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
 
@@ -55,11 +55,16 @@ export function readProgram(text: string, shapes: ReadonlyMap<string, Shape>, wh
  * parsed once, here.
  */
 export function scalarExpression(text: string | undefined, values: ParsedArgs["values"], command: string): Expr | undefined {
-  if (text === undefined) return parseExpressionArg(text, command); // says what is missing
+  return scalarReading(text, values, command)?.expr;
+}
+
+/** As scalarExpression, with how the text was read (for "read as"). */
+export function scalarReading(text: string | undefined, values: ParsedArgs["values"], command: string): Reading | undefined {
+  if (text === undefined) return { expr: parseExpressionArg(text, command), notes: [], usedNotation: false }; // says what is missing
   if (values.shape !== undefined || values["at-file"] !== undefined || values.seed !== undefined) return undefined;
   if (typeof values.at === "string" && /[[\]]/.test(values.at)) return undefined;
   try {
-    return parse(text);
+    return readExpression(text);
   } catch (error) {
     if (error instanceof ParseError) return undefined;
     throw error;
@@ -71,7 +76,8 @@ export function parseShapes(given: string | NamedTexts | undefined, command: str
   const shapes = new Map<string, Shape>();
   if (given === undefined) return shapes;
   const example = "e.g. --shape x=3,W=3x4";
-  for (const [name, shapeText] of typeof given === "string" ? namedParts(given, given.split(","), command, "--shape", example) : given) {
+  for (const [written, shapeText] of typeof given === "string" ? namedParts(given, given.split(","), command, "--shape", example) : given) {
+    const name = variableNameArg(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --shape: ${problem}`, example);
     const shape = parseShapeSpec(shapeText);
@@ -88,7 +94,8 @@ export function parseTypedAt(at: string | NamedTexts | undefined, command: strin
   if (at === undefined) return values;
   const example = "e.g. --at x=[1,2,3],W=[1,2;3,4],s=0.5";
   const pairs = typeof at === "string" ? namedParts(at, splitOutsideBrackets(at, ",").map(({ start, end }) => at.slice(start, end)), command, "--at", example) : at;
-  for (const [name, valueText] of pairs) {
+  for (const [written, valueText] of pairs) {
+    const name = variableNameArg(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (values.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);

@@ -12,7 +12,8 @@ import type { ParsedArgs } from "../args.js";
 import {
   bindingNames, definitionTexts, freshName, gradientPrintout, LAYOUT_NOTE, printMatrixGradientLatex, printTyped, printTypedLatex, whereLines, type TExpr,
 } from "../../typed/index.js";
-import { parseShapes, readProgram, scalarExpression } from "../typed-input.js";
+import { parseShapes, readProgram, scalarReading } from "../typed-input.js";
+import { canonicalProgram, programReading, readAsJson, readAsText } from "../read-as.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
 
 /**
@@ -32,6 +33,7 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
   // The output is J, unless the program already uses that name (then J1, J2, …).
   const output = freshName("J", new Set([...program.shapes.keys(), ...program.bindings.map((b) => b.name)]), false);
   if (values.latex === true && values.json !== true) {
+    io.stderr(readAsText(programReading(program), canonicalProgram(program)));
     io.stdout(`${printMatrixGradientLatex(program, { wrt, output })}\n`);
     return EXIT.ok;
   }
@@ -42,6 +44,7 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
     const own = bindingNames(program);
     io.stdout(`${toJson({
       program: program.source,
+      ...readAsJson(programReading(program), canonicalProgram(program)),
       output,
       layout: LAYOUT_NOTE,
       definitions: Object.fromEntries(program.bindings.map((b) => [b.name, printTyped(b.expr, own)])),
@@ -52,6 +55,7 @@ function runTypedDerive(text: string, values: ParsedArgs["values"], io: Io): num
     })}\n`);
     return EXIT.ok;
   }
+  io.stdout(readAsText(programReading(program), canonicalProgram(program)));
   const lines = [...gradient].map(([v, g]) => `∂${output}/∂${v} = ${named(g)}`);
   io.stdout(`${[...lines, ...whereLines(definitions, names)].join("\n")}\n(${LAYOUT_NOTE}${program.bindings.length > 0 ? "; written in the program's definitions" : ""})\n`);
   return EXIT.ok;
@@ -106,8 +110,9 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "derive");
     expectPositionals(positionals, 1, "derive");
-    const f = scalarExpression(positionals[0], values, "derive");
-    if (f === undefined) return runTypedDerive(positionals[0], values, io);
+    const reading = scalarReading(positionals[0], values, "derive");
+    const f = reading?.expr;
+    if (f === undefined || reading === undefined) return runTypedDerive(positionals[0], values, io);
     const wrt = wrtOption(stringOption(values, "wrt"), "derive") ?? variablesOf(f);
     if (wrt.length === 0) throw new UsageError("derive: the expression has no variables; give --wrt", `e.g. diffscope derive "x^2" --wrt x`);
     // As grad: a variable the expression does not have is refused, not differentiated to 0.
@@ -133,6 +138,7 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
     if (values.json) {
       io.stdout(`${toJson({
         expression: printExpr(f),
+        ...readAsJson(reading, printExpr(f)),
         order,
         mode,
         derivatives: Object.fromEntries(wrt.map((v, i) => [v, texts[i]])),
@@ -144,6 +150,8 @@ under "where"); denominator layout (∂J/∂W has W's shape). --latex prints LaT
       return EXIT.ok;
     }
     const shown = values.latex ? derivatives.map(printLatex) : texts;
+    // LaTeX output stays pasteable: how the input was read goes to stderr there.
+    (values.latex ? io.stderr : io.stdout)(readAsText(reading, printExpr(f)));
     if (wrt.length === 1) io.stdout(`${shown[0]}\n`);
     else io.stdout(wrt.map((v, i) => `${v}: ${shown[i]}\n`).join(""));
     if (definitions.length > 0) io.stdout(`${whereBlock(definitions).join("\n")}\n`);

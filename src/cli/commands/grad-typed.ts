@@ -11,6 +11,7 @@ import { formatValue, toJson } from "../format.js";
 import { EXIT, UsageError, type Io } from "../io.js";
 import type { TypedInput } from "../typed-input.js";
 import { deviationFromExact, methodTable, skippedJson, skippedNotes } from "./grad.js";
+import { canonicalProgram, programReading, readAsJson, readAsText } from "../read-as.js";
 
 /** How gradients are laid out, stated wherever a matrix gradient is printed. */
 export const GRADIENT_LAYOUT = "gradients have the shape of their variable (denominator layout): (∂f/∂W)_ij = ∂f/∂W_ij";
@@ -71,6 +72,7 @@ export function runTypedGrad(
     io.stdout(`${toJson({
       expression: printTyped(input.program.result),
       program: input.program.source,
+      ...readAsJson(programReading(input.program), canonicalProgram(input.program)),
       shapes: Object.fromEntries([...input.program.shapes].map(([k, s]) => [k, formatShape(s)])),
       at: Object.fromEntries(input.values),
       wrt: [...wrt.keys()],
@@ -87,7 +89,8 @@ export function runTypedGrad(
     return EXIT.ok;
   }
   const referenceName = results.has("reverse") ? "reverse" : methods[0];
-  let out = `f = ${programText(input.program)}\n`;
+  let out = readAsText(programReading(input.program), canonicalProgram(input.program));
+  out += `f = ${programText(input.program)}\n`;
   out += atLines(input);
   out += `f = ${formatValue(value)}\n\n`;
   out += `gradient (${referenceName}; ${GRADIENT_LAYOUT}):\n`;

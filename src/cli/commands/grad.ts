@@ -9,7 +9,8 @@ import { expectPositionals, parseCommandArgs, noteUnusedPoint, parsePoint, strin
 import type { Command } from "../command.js";
 import { formatSignificant, formatTable, formatValue, toJson } from "../format.js";
 import { EXIT, UsageError } from "../io.js";
-import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
+import { readTypedInput, scalarReading, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
+import { readAsJson, readAsText } from "../read-as.js";
 import { runTypedGrad, typedWrt } from "./grad-typed.js";
 import { loweredNodeCount } from "../../typed/lower.js";
 import { sizeOf } from "../../typed/shape.js";
@@ -53,8 +54,9 @@ it is refused as bad input, exit 2.`,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "grad");
     expectPositionals(positionals, 1, "grad");
-    const f = scalarExpression(positionals[0], values, "grad");
-    if (f === undefined) {
+    const reading = scalarReading(positionals[0], values, "grad");
+    const f = reading?.expr;
+    if (f === undefined || reading === undefined) {
       const input = readTypedInput(positionals[0], values, "grad");
       const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "grad"), "grad");
       const methodText = stringOption(values, "method");
@@ -88,10 +90,10 @@ it is refused as bad input, exit 2.`,
           ...(r.notes && r.notes.length > 0 ? { notes: r.notes } : {}),
         }]),
       );
-      io.stdout(`${toJson({ expression: printExpr(f), at: Object.fromEntries(point), wrt, value, methods: methodsJson, ...skippedJson(skipped) })}\n`);
+      io.stdout(`${toJson({ expression: printExpr(f), ...readAsJson(reading, printExpr(f)), at: Object.fromEntries(point), wrt, value, methods: methodsJson, ...skippedJson(skipped) })}\n`);
       return EXIT.ok;
     }
-    io.stdout(renderTables(printExpr(f), point, wrt, value, results, deviations) + skippedNotes(skipped));
+    io.stdout(readAsText(reading, printExpr(f)) + renderTables(printExpr(f), point, wrt, value, results, deviations) + skippedNotes(skipped));
     return EXIT.ok;
   },
 };

@@ -6,7 +6,7 @@ import type { Command } from "../command.js";
 import { formatTable, toJson } from "../format.js";
 import { EXIT, type Io } from "../io.js";
 import { bindingNames, describeShape, formatShape, lower, printTyped } from "../../typed/index.js";
-import { parseShapes, readProgram, scalarExpression } from "../typed-input.js";
+import { parseShapes, readProgram, scalarReading } from "../typed-input.js";
 
 function runTypedParse(text: string, shapes: string | undefined, json: boolean, io: Io): number {
   const program = readProgram(text, parseShapes(shapes, "parse"), "expression");
@@ -46,13 +46,15 @@ of every quantity, and the size of the scalar expressions it lowers to (W_i_j, x
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "parse");
     expectPositionals(positionals, 1, "parse");
-    const expr = scalarExpression(positionals[0], values, "parse");
-    if (expr === undefined) return runTypedParse(positionals[0], stringOption(values, "shape"), values.json === true, io);
-    const info = { text: printExpr(expr), latex: printLatex(expr), treeSize: expr.treeSize, dagSize: dagSize(expr) };
+    const reading = scalarReading(positionals[0], values, "parse");
+    if (reading === undefined) return runTypedParse(positionals[0], stringOption(values, "shape"), values.json === true, io);
+    const expr = reading.expr;
+    const info = { text: printExpr(expr), latex: printLatex(expr), treeSize: expr.treeSize, dagSize: dagSize(expr), ...(reading.notes.length > 0 && { reading: reading.notes }) };
+    const notes = reading.notes.map((note) => `reading:   ${note}\n`).join("");
     io.stdout(
       values.json
         ? `${toJson(info)}\n`
-        : `text:      ${info.text}\nlatex:     ${info.latex}\ntree size: ${info.treeSize}\nDAG size:  ${info.dagSize}\n`,
+        : `text:      ${info.text}\nlatex:     ${info.latex}\n${notes}tree size: ${info.treeSize}\nDAG size:  ${info.dagSize}\n`,
     );
     return EXIT.ok;
   },
