@@ -83,7 +83,9 @@ function answerBlock(program: TypedProgram, check: TypedAnswerCheck, names: Prin
   const lines = [
     `∂f/∂${check.wrt}, ${describeShape(check.shape)} (${layoutFor(check.wrt, check.shape)})`,
     `  f         ${program.source.replace(/\s+/g, " ").trim()}`,
-    `  answer    ${printTyped(check.answer, names)}`,
+    ...(check.readAs === undefined
+      ? [`  answer    ${printTyped(check.answer, names)}`]
+      : [`  answer    ${check.readAs.written.trim()}`, `  read as   ${printTyped(check.answer, names)}`, ...check.readAs.notes.map((note) => `  reading   ${note}`)]),
   ];
   if (check.shapeMismatch !== undefined) {
     lines.push(`  verdict   INCORRECT: ${check.shapeMismatch}`);
@@ -126,6 +128,7 @@ export function typedReportJson(report: TypedProblemReport) {
       wrt: check.wrt,
       shape: describeShape(check.shape),
       answer: printTyped(check.answer, names),
+      readAs: check.readAs === undefined ? null : { written: check.readAs.written, notes: check.readAs.notes },
       verdict: check.verdict,
       entries: sizeOf(check.shape),
       agreeing: check.agreeing,

@@ -2,6 +2,7 @@
 // names, e.g. `((y - ystar) * y * (1 - y)) * z2`), checked entry by entry. Each entry is an
 // ordinary scalar check (symbolic difference and random points) of the lowered answer against
 // ∂J/∂W_ij, so the verdicts mean exactly what they mean for scalar answers.
+import { readAs, type ReadAs } from "./reading.js";
 import type { Expr } from "../ast/expr.js";
 import { dagSize } from "../ast/walk.js";
 import { Progress, requireWithin } from "../util/budget.js";
@@ -30,6 +31,8 @@ export interface TypedAnswerCheck {
   readonly wrt: string;
   readonly shape: Shape;
   readonly answer: TExpr;
+  /** How the answer was read, when it was written in LaTeX, Unicode or a lecture spelling, or a reading rule fired. */
+  readonly readAs?: ReadAs;
   /** One correct answer in matrix form (matrix-calculus rules), when it could be derived. */
   readonly correct?: TExpr;
   readonly verdict: Verdict;
@@ -218,6 +221,10 @@ export function runTypedProblem(spec: ProblemSpec, read: TypedProblemReader, opt
   const f = lowerScalar(program.result);
   const single = pairs.length === 1;
   // Answers are read in the expression's context: its shapes and its named quantities (z, y).
-  const checks = pairs.map((p) => checkTypedAnswer(program, f, p.wrt, read.program(p.item, single ? "answer" : `answer for ${p.wrt}`, new Map(), program).result, options));
+  const checks = pairs.map((p) => {
+    const answer = read.program(p.item, single ? "answer" : `answer for ${p.wrt}`, new Map(), program);
+    const howRead = readAs(p.item, { notes: answer.readingNotes ?? [], usedNotation: answer.usedNotation ?? false });
+    return { ...checkTypedAnswer(program, f, p.wrt, answer.result, options), ...(howRead !== undefined && { readAs: howRead }) };
+  });
   return { kind: "typed", name: spec.name, program, verdict: overall(checks.map((c) => c.verdict)), checks };
 }
