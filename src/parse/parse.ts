@@ -62,7 +62,7 @@ export function parseSyntax(text: string, from?: SourcePosition, end?: number): 
 
 /** Whether `text` is more than plain ASCII syntax: LaTeX (a backslash, $), Unicode, or a lecture spelling (y*, sin x). */
 function usedNotation(text: string, tokens: readonly Token[]): boolean {
-  return /[\\$]|[^\x00-\x7f]/.test(text) || tokens.some(isNotation);
+  return /[\\${}]|[^\x00-\x7f]/.test(text) || tokens.some(isNotation);
 }
 
 /** The syntax tree of a slice of `text`, and whether it used notation beyond ASCII. */
