@@ -1,7 +1,7 @@
 // One homework problem — an expression with hand-derived answers (expressions) or numbers
 // (values at a point) for one or more partials — resolved against the expression's variables
 // and checked. Shared by the `check` command and batch files; text is parsed by the caller.
-import type { Reading, ReadContext } from "../parse/parse.js";
+import { canonicalVariableName, type Reading, type ReadContext } from "../parse/parse.js";
 import { readAs } from "./reading.js";
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
@@ -98,11 +98,14 @@ export interface ProblemReader {
  * (wrt may be omitted when the expression has one variable).
  */
 export function pairWithVariables<T>(
-  items: readonly Labelled<T>[],
-  wrt: readonly string[] | undefined,
+  givenItems: readonly Labelled<T>[],
+  givenWrt: readonly string[] | undefined,
   expressionVariables: readonly string[],
   what: string,
 ): { wrt: string; item: T }[] {
+  // Names as the expression writes them: a batch file's α, \alpha or x₁ are alpha and x_1.
+  const wrt = givenWrt?.map(canonicalVariableName);
+  const items = givenItems.map((i) => (i.wrt === undefined ? i : { ...i, wrt: canonicalVariableName(i.wrt) }));
   // A batch file's keys reach here unchecked: "1x" or "e" would be differentiated by as a name.
   for (const name of [...(wrt ?? []), ...items.flatMap((i) => (i.wrt === undefined ? [] : [i.wrt]))]) {
     const problem = notAVariable(name);

@@ -5,7 +5,7 @@ import { topologicalOrder, variablesOf } from "../ast/walk.js";
 import { evaluate } from "../eval/evaluate.js";
 import { notAVariable } from "../ops/names.js";
 import type { NamedTexts } from "../check/problem.js";
-import { parse, ParseError, readExpression, type Reading, type ReadContext } from "../parse/parse.js";
+import { canonicalVariableName, parse, ParseError, readExpression, type Reading, type ReadContext } from "../parse/parse.js";
 import { UsageError, type Io } from "./io.js";
 import { editDistance } from "../util/edit-distance.js";
 
@@ -90,25 +90,11 @@ export function expectPositionals(positionals: readonly string[], max: number, c
 
 export { notAVariable };
 
-/**
- * A variable named on the command line as the expression names it: `α`, `\alpha`, `x_{1}`, `x₁`
- * and `y*` are alpha, alpha, x_1, x_1 and ystar, as the reader reads them; ASCII names stay as typed.
- */
-export function variableNameArg(text: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return text;
-  try {
-    const { expr } = readExpression(text);
-    return expr.kind === "var" ? expr.name : text;
-  } catch (error) {
-    if (error instanceof ParseError) return text;
-    throw error;
-  }
-}
 
 /** `--wrt x,z`: a comma list of variable names, no empty entries, no repeats. */
 export function wrtOption(text: string | undefined, command: string): string[] | undefined {
   if (text === undefined) return undefined;
-  const names = text.split(",").map((s) => variableNameArg(s.trim()));
+  const names = text.split(",").map((s) => canonicalVariableName(s.trim()));
   if (names.length === 1 && names[0] === "") throw new UsageError(`${command}: --wrt names no variable`, "e.g. --wrt x,z");
   for (const name of names) {
     if (name === "") throw new UsageError(`${command}: --wrt ${text}: an empty entry between commas`, "e.g. --wrt x,z");
@@ -173,7 +159,7 @@ export function parsePoint(at: string | NamedTexts | undefined, command: string)
   if (at === undefined) return point;
   const example = `e.g. --at x=2,z=3`;
   for (const [written, valueText] of typeof at === "string" ? namedParts(at, at.split(","), command, "--at", example) : at) {
-    const name = variableNameArg(written);
+    const name = canonicalVariableName(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (point.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);

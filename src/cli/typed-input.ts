@@ -4,7 +4,7 @@
 // transpose, .*, a literal, sum/dot/norm2); plain scalar input keeps the scalar path exactly.
 import type { Expr } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
-import { ParseError, readExpression, type Reading } from "../parse/parse.js";
+import { canonicalVariableName, ParseError, readExpression, type Reading } from "../parse/parse.js";
 import { lower } from "../typed/lower.js";
 import type { TypedProgram } from "../typed/program.js";
 import { parseTyped } from "../typed/parse.js";
@@ -13,7 +13,7 @@ import { typedVariablesOf } from "../typed/texpr.js";
 import { shapesWithValues } from "../typed/implied.js";
 import { drawValues, flattenPoint, fromEntries, shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 import type { NamedTexts } from "../check/problem.js";
-import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, variableNameArg, type OptionSpec, type ParsedArgs } from "./args.js";
+import { InputParseError, namedParts, notAVariable, parseExpressionArg, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { readCappedFile, UsageError } from "./io.js";
 import { splitOutsideBrackets } from "../util/split.js";
 
@@ -77,7 +77,7 @@ export function parseShapes(given: string | NamedTexts | undefined, command: str
   if (given === undefined) return shapes;
   const example = "e.g. --shape x=3,W=3x4";
   for (const [written, shapeText] of typeof given === "string" ? namedParts(given, given.split(","), command, "--shape", example) : given) {
-    const name = variableNameArg(written);
+    const name = canonicalVariableName(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --shape: ${problem}`, example);
     const shape = parseShapeSpec(shapeText);
@@ -95,7 +95,7 @@ export function parseTypedAt(at: string | NamedTexts | undefined, command: strin
   const example = "e.g. --at x=[1,2,3],W=[1,2;3,4],s=0.5";
   const pairs = typeof at === "string" ? namedParts(at, splitOutsideBrackets(at, ",").map(({ start, end }) => at.slice(start, end)), command, "--at", example) : at;
   for (const [written, valueText] of pairs) {
-    const name = variableNameArg(written);
+    const name = canonicalVariableName(written);
     const problem = notAVariable(name);
     if (problem !== undefined) throw new UsageError(`${command}: --at: ${problem}`, example);
     if (values.has(name)) throw new UsageError(`${command}: --at gives ${name} twice`, example);

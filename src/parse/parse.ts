@@ -60,6 +60,22 @@ export function parseSyntax(text: string, from?: SourcePosition, end?: number): 
   return guarded(text, () => singleParse(text, from, end).syntax);
 }
 
+/**
+ * A variable named outside an expression (--wrt, --at, a batch file's keys) as an expression
+ * names it: `α`, `\alpha`, `x_{1}`, `x₁` and `y*` are alpha, alpha, x_1, x_1 and ystar. ASCII
+ * names, and text that is not one variable, stay as written (the caller says what is wrong).
+ */
+export function canonicalVariableName(text: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return text;
+  try {
+    const { expr } = readExpression(text);
+    return expr.kind === "var" ? expr.name : text;
+  } catch (error) {
+    if (error instanceof ParseError) return text;
+    throw error;
+  }
+}
+
 /** Whether `text` is more than plain ASCII syntax: LaTeX (a backslash, $), Unicode, or a lecture spelling (y*, sin x). */
 function usedNotation(text: string, tokens: readonly Token[]): boolean {
   return /[\\${}]|[^\x00-\x7f]/.test(text) || tokens.some(isNotation);
