@@ -26,6 +26,11 @@ function typedOnly(node: Syntax, source: string): ParseError {
 export interface ReadContext {
   /** The problem's variables (a homework answer's function's): `y(1-y)` with y among them is a product. */
   readonly variables?: ReadonlySet<string>;
+  /**
+   * What derivative notation means here (a backward pass: dJ/du is an adjoint, du/dt a local
+   * partial): the expression it stands for, or why it cannot be used. Without it, dJ/du is refused.
+   */
+  readonly derivative?: (of: string, wrt: string) => Expr | { readonly problem: string; readonly hint?: string };
 }
 
 /**
@@ -46,8 +51,13 @@ export function buildExpr(root: Syntax, source: string, context: ReadContext = {
       case "name":
         built.push(resolveName(node.token, source, matchVariable));
         break;
-      case "derivative":
-        throw derivativeNotUsable(node, source);
+      case "derivative": {
+        const meaning = context.derivative?.(node.of, node.wrt);
+        if (meaning === undefined) throw derivativeNotUsable(node, source);
+        if ("problem" in meaning) throw new ParseError({ reason: meaning.problem, at: positionOf(node.token), offending: node.token.text, hint: meaning.hint }, source);
+        built.push(meaning);
+        break;
+      }
       case "neg":
         if (!childrenDone) {
           pending.push({ node, childrenDone: true }, { node: node.operand, childrenDone: false });
