@@ -3,7 +3,7 @@
 // many correct answers are accepted (exit 0) and how many wrong ones rejected (exit 1), then
 // every failure with its exit code and the first line of the message.
 //   npx tsx scripts/corpus/score.ts [--json]
-import { judge, expectedCode, KNOWN_FALSE_REJECTS } from "../../test/corpus/judge.js";
+import { judge, expectedCode } from "../../test/corpus/judge.js";
 import { NOTATIONS, studentAnswers, type Notation, type StudentAnswer } from "../../test/corpus/student-answers.js";
 
 interface Failure {
@@ -56,11 +56,9 @@ if (process.argv.includes("--json")) {
         `        ${String(t.rejected).padStart(3)}/${String(t.wrong).padEnd(3)} ${pct(t.rejected, t.wrong).padStart(6)}`,
     );
   }
-  const known = failures.filter(({ entry }) => KNOWN_FALSE_REJECTS.has(entry.id)).length;
-  lines.push("", `${failures.length} failure(s)${known ? `, ${known} of them (marked *) rejected by check's float64 error even in ASCII (judge.ts)` : ""}${failures.length ? ":" : ""}`);
+  lines.push("", `${failures.length} failure(s)${failures.length ? ":" : ""}`);
   for (const { entry, code, message } of failures) {
-    const mark = KNOWN_FALSE_REJECTS.has(entry.id) ? "*" : " ";
-    lines.push(` ${mark}${entry.id} [${entry.notation}, ${entry.correct ? "correct" : "wrong"}] exit ${code}: ${entry.answer}`);
+    lines.push(`  ${entry.id} [${entry.notation}, ${entry.correct ? "correct" : "wrong"}] exit ${code}: ${entry.answer}`);
     lines.push(`      ${message}`);
   }
   process.stdout.write(lines.join("\n") + "\n");

@@ -8,6 +8,7 @@ import type { ReadAs } from "./reading.js";
 import type { Expr } from "../ast/expr.js";
 import { variable } from "../ast/expr.js";
 import { evaluate } from "../eval/evaluate.js";
+import { accurateForms } from "../ops/accurate.js";
 import { exprAlgebra, numberAlgebra } from "../ops/table.js";
 import { Tape } from "../diff/reverse/tape.js";
 import { DerivationBudgetExceeded, derive, simplify } from "../diff/symbolic/index.js";
@@ -117,7 +118,15 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
   const extra = variablesOfAll([answer]).filter((v) => !fVariables.has(v));
   if (extra.length > 0) notes.push(`the answer uses ${extra.join(", ")}, which the expression does not contain`);
 
-  const tape = Tape.record(f, [wrt]);
+  // The reference ∂F/∂wrt is computed on F's accurate form (src/ops/accurate.ts: 1 − σ(a) as
+  // σ(−a), log σ(a) as −softplus(−a)), the same function without cancellation: evaluated as
+  // written, 1 − σ(a) loses about a/2.3 of its 16 digits (its derivative's value at a = 20 is
+  // off by 1e-7 relative), and an exact answer such as −σ(a) would be judged against that error.
+  // Its rounding allowance is that of the derivative as this tape computes it (accurate forms
+  // of the textbook rules), not of the textbook form, whose cancellation it does not suffer.
+  const [reference] = accurateForms([f]);
+  const [referenceDerivative] = raw === undefined ? [undefined] : accurateForms([raw]);
+  const tape = Tape.record(reference, [wrt]);
   /** Compares at one point: undefined outside F's domain, "undefined" where only the answer is. */
   const judge = (point: Map<string, number>): Comparison | "answer undefined" | "inconclusive" | undefined => {
     if (domainStatus(f, point) !== "inside") return undefined;
@@ -128,7 +137,7 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
     if (answerStatus === "outside") return "answer undefined";
     if (!valuesModerate(raw === undefined ? [f, answer] : [f, answer, raw], point)) return undefined;
     const answerValue = evaluate(answer, point);
-    const rounding = roundingSensitivity(answer, point) + (raw === undefined ? Math.abs(derivative) : roundingSensitivity(raw, point));
+    const rounding = roundingSensitivity(answer, point) + (referenceDerivative === undefined ? Math.abs(derivative) : roundingSensitivity(referenceDerivative, point));
     const size = Math.max(Math.abs(answerValue), Math.abs(derivative));
     const roundingPart = ROUNDING_ALLOWANCE * rounding;
     const agrees = Math.abs(answerValue - derivative) <= relTol * size + roundingPart + ABSOLUTE_FLOOR;

@@ -8,15 +8,20 @@
 //   1 - coth(u)^2 = -csch(u)^2      coth(u)^2 - 1 = csch(u)^2
 //   1 - sin(u)^2 = cos(u)^2         1 - cos(u)^2 = sin(u)^2
 //   1 - sigmoid(u) = sigmoid(-u)
+//   log(sigmoid(u)) = -softplus(-u)  (so log(1 - sigmoid(u)) = -softplus(u))
 //   1 - u^2 = (1 - u)(1 + u)        u^2 - 1 = (u - 1)(u + 1)
 // (the product forms are exact where u is near ±1, as 1 - u is then exact).
-// They serve both places that evaluate a rule:
+// (log σ(u) is the log-likelihood of logistic regression; σ(u) underflows to 0 for u ≲ -745,
+// where its log is -∞ but -softplus(-u) is u.)
+// They serve every place that evaluates a rule:
 //  - the symbolic method evaluates its derivative through accurateForms, so the derivative it
 //    prints keeps its textbook look (z(1 - z), as the lecture writes it);
 //  - every computing algebra (numbers, dual numbers, generated code, exact values) gets each
 //    op's rule as the accurate form of its textbook form, built once per op (withAccurateRules);
 //    an algebra with `textbook: true` (one that builds expressions for people) gets the rule
-//    as written.
+//    as written;
+//  - check evaluates its reference derivative on the accurate form of the function itself, so a
+//    student's exact answer is not judged against diffscope's own cancellation.
 import { callNode, num, variable, type Expr } from "../ast/expr.js";
 import { algebraOfCalls } from "./algebra-of-calls.js";
 import { topologicalOrder } from "../ast/walk.js";
@@ -36,6 +41,8 @@ function squared(e: Expr): Expr | undefined {
 
 const square = (e: Expr) => callNode("pow", [e, num(2)]);
 const neg = (e: Expr) => callNode("neg", [e]);
+/** -e, without a double negation (negation is exact, so -(-u) is u). */
+const negated = (e: Expr) => argumentOf(e, "neg") ?? neg(e);
 
 /** For f(u)^2 near 1: 1 - f(u)^2 as a form without cancellation. */
 const ONE_MINUS_SQUARE: Readonly<Record<string, (u: Expr) => Expr>> = {
@@ -53,6 +60,11 @@ function oneMinusSquareIdentity(w: Expr): Expr | undefined {
 
 /** The accurate form of one call whose arguments are already in accurate form; undefined if none. */
 function rewriteCall(op: string, args: readonly Expr[]): Expr | undefined {
+  if (op === "log") {
+    // log(sigmoid(u)) = -softplus(-u)
+    const u = argumentOf(args[0], "sigmoid");
+    return u === undefined ? undefined : neg(callNode("softplus", [negated(u)]));
+  }
   if (op !== "sub") return undefined;
   const [a, b] = args;
   const w = isNum(a, 1) ? squared(b) : isNum(b, 1) ? squared(a) : undefined;
@@ -68,7 +80,7 @@ function rewriteCall(op: string, args: readonly Expr[]): Expr | undefined {
   }
   // 1 - sigmoid(u)
   const u = isNum(a, 1) ? argumentOf(b, "sigmoid") : undefined;
-  return u === undefined ? undefined : callNode("sigmoid", [neg(u)]);
+  return u === undefined ? undefined : callNode("sigmoid", [negated(u)]);
 }
 
 /**
