@@ -34,12 +34,14 @@ import {
   bareNumberOperand,
   binary,
   bracedFunctionPower,
+  braced,
   bracedOperand,
   derivativeNotation,
   digitFraction,
   fraction,
   functionPower,
   indexedRoot,
+  innerProduct,
   norm,
   poweredBareCall,
   squareRoot,
@@ -180,7 +182,7 @@ Operand -> Number {% bareNumberOperand %} | Unbraced {% openOperand %} | Braced 
 Number -> %number                                 {% numberLiteral %}
 Open -> Unbraced {% id %} | Braced {% id %}
 # LaTeX's braces group, as parentheses do; e^{…} is exp (see powerTower).
-Braced -> %lbrace Sum %rbrace                            {% parenthesized %}
+Braced -> %lbrace Sum %rbrace                            {% braced %}
 Unbraced -> %name                                        {% nameReference %}
           | %functionName %open Arguments %close         {% functionCall %}
           | %open Sum %close                             {% parenthesized %}
@@ -193,6 +195,7 @@ Unbraced -> %name                                        {% nameReference %}
           | %absOpen Sum %absClose                       {% absoluteValue %}
           | %normOpen Sum %normClose                     {% norm %}
           | %derivative                                  {% derivativeNotation %}
+          | %langle Sum %comma Sum %rangle               {% innerProduct %}
 # [1, 2; 3, 4]: rows split by ";", entries by ","; lists stay linked until their closing
 # bracket (matrixLiteral, functionCall), since a list rule completes after every item.
 Rows -> Entries                                   {% firstItem %}

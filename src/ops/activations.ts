@@ -39,7 +39,7 @@ export const heaviside = unaryFunction({
   name: "heaviside", exactZero: alwaysExactZero,
   family: "activation",
   description: "unit step: 1 for x > 0, else 0 (relu's derivative)",
-  latex: "H",
+  latex: "\\operatorname{H}",
   eval: (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN),
   derivative: (A) => A.num(0),
   domain: (x) => x !== 0,
@@ -60,7 +60,7 @@ export const heavisideTie: OpSpec = {
   family: "activation",
   description: "unit step with its value at 0: heaviside(x, h) is 1 for x > 0, h at x = 0, 0 for x < 0 (as numpy.heaviside)",
   print: { kind: "function", name: "heaviside" },
-  latex: latexFunction("H"),
+  latex: latexFunction("\\operatorname{H}"),
   // NaN in either argument gives NaN (every op propagates NaN, unlike numpy for h away from 0)
   eval: ([x, h]) => (Number.isNaN(h) ? NaN : x > 0 ? 1 : x < 0 ? 0 : x === 0 ? h : NaN),
   partials: [

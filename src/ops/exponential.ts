@@ -8,7 +8,7 @@ export const exp = unaryFunction({
   name: "exp",
   family: "exponential",
   description: "e^x",
-  latex: ([x]) => `e^{${x}}`,
+  latex: ([x]) => `e^{${x === "T" ? "{T}" : x}}`, // e^{T} would read as a transpose
   eval: Math.exp,
   // d/dx exp(x) = exp(x)
   derivative: (_A, _args, out) => out,
@@ -32,7 +32,7 @@ export const logBase: OpSpec = {
   family: "exponential",
   description: "logarithm of x to a base: log(x, base)",
   print: { kind: "function", name: "log" },
-  latex: ([x, b]) => `\\log_{${b}}\\left(${x}\\right)`,
+  latex: ([x, b]) => `\\log\\left(${x}, ${b}\\right)`, // \log_{10} and \log_{2} are log10 and log2
   eval: ([x, b]) => Math.log(x) / Math.log(b),
   partials: [
     // d/dx log_b(x) = 1 / (x log(b))
@@ -108,7 +108,7 @@ export const nthRoot: OpSpec = {
   family: "exponential",
   description: "n-th root: nthRoot(x, n)",
   print: { kind: "function", name: "nthRoot" },
-  latex: ([x, n]) => `\\sqrt[${n}]{${x}}`,
+  latex: ([x, n]) => `\\sqrt[${n === "3" ? "{3}" : n}]{${x}}`, // \sqrt[3]{x} is cbrt
   eval: ([x, n]) => realNthRoot(x, n),
   partials: [
     // d/dx x^(1/n) = 1 / (n * root^(n-1))

@@ -27,8 +27,10 @@ declare var absClose: any;
 declare var normOpen: any;
 declare var normClose: any;
 declare var derivative: any;
-declare var semicolon: any;
+declare var langle: any;
 declare var comma: any;
+declare var rangle: any;
+declare var semicolon: any;
 
 import { grammarLexer as lexer } from "./lexer.js";
 import {
@@ -37,12 +39,14 @@ import {
   bareNumberOperand,
   binary,
   bracedFunctionPower,
+  braced,
   bracedOperand,
   derivativeNotation,
   digitFraction,
   fraction,
   functionPower,
   indexedRoot,
+  innerProduct,
   norm,
   poweredBareCall,
   squareRoot,
@@ -198,7 +202,7 @@ const grammar: Grammar = {
     {"name": "Number", "symbols": [(lexer.has("number") ? {type: "number"} : number)], "postprocess": numberLiteral},
     {"name": "Open", "symbols": ["Unbraced"], "postprocess": id},
     {"name": "Open", "symbols": ["Braced"], "postprocess": id},
-    {"name": "Braced", "symbols": [(lexer.has("lbrace") ? {type: "lbrace"} : lbrace), "Sum", (lexer.has("rbrace") ? {type: "rbrace"} : rbrace)], "postprocess": parenthesized},
+    {"name": "Braced", "symbols": [(lexer.has("lbrace") ? {type: "lbrace"} : lbrace), "Sum", (lexer.has("rbrace") ? {type: "rbrace"} : rbrace)], "postprocess": braced},
     {"name": "Unbraced", "symbols": [(lexer.has("name") ? {type: "name"} : name)], "postprocess": nameReference},
     {"name": "Unbraced", "symbols": [(lexer.has("functionName") ? {type: "functionName"} : functionName), (lexer.has("open") ? {type: "open"} : open), "Arguments", (lexer.has("close") ? {type: "close"} : close)], "postprocess": functionCall},
     {"name": "Unbraced", "symbols": [(lexer.has("open") ? {type: "open"} : open), "Sum", (lexer.has("close") ? {type: "close"} : close)], "postprocess": parenthesized},
@@ -211,6 +215,7 @@ const grammar: Grammar = {
     {"name": "Unbraced", "symbols": [(lexer.has("absOpen") ? {type: "absOpen"} : absOpen), "Sum", (lexer.has("absClose") ? {type: "absClose"} : absClose)], "postprocess": absoluteValue},
     {"name": "Unbraced", "symbols": [(lexer.has("normOpen") ? {type: "normOpen"} : normOpen), "Sum", (lexer.has("normClose") ? {type: "normClose"} : normClose)], "postprocess": norm},
     {"name": "Unbraced", "symbols": [(lexer.has("derivative") ? {type: "derivative"} : derivative)], "postprocess": derivativeNotation},
+    {"name": "Unbraced", "symbols": [(lexer.has("langle") ? {type: "langle"} : langle), "Sum", (lexer.has("comma") ? {type: "comma"} : comma), "Sum", (lexer.has("rangle") ? {type: "rangle"} : rangle)], "postprocess": innerProduct},
     {"name": "Rows", "symbols": ["Entries"], "postprocess": firstItem},
     {"name": "Rows", "symbols": ["Rows", (lexer.has("semicolon") ? {type: "semicolon"} : semicolon), "Entries"], "postprocess": nextSeparatedItem},
     {"name": "Entries", "symbols": ["Sum"], "postprocess": firstItem},

@@ -61,6 +61,16 @@ const RULE_NAMES = {
   close: [{ match: ")" }, { match: /\\(?:right|[bB]igg?r?)[ \t]*(?:\]|\\\})/ }],
   // ½, ¼, …: a fraction of two digits, as \frac12.
   fracDigits: [{ match: /\\[dt]?frac[ \t]*[0-9][ \t]*[0-9]/ }, { match: Object.keys(VULGAR_FRACTIONS) }],
+  // \mathbf{1}_{n}, \mathbf{1}_{m \times n}: ones(n), ones(m, n); \mathbf{0}_{…} zeros (0 ones(…)).
+  filled: /\\(?:mathbf|boldsymbol|bm)[ \t]*\{[ \t]*[01][ \t]*\}[ \t]*_[ \t]*\{[ \t]*[0-9]+(?:[ \t]*(?:\\times|×|x)[ \t]*[0-9]+)?[ \t]*\}/,
+  // \begin{bmatrix} a & b \\ c & d \end{bmatrix} is [a, b; c, d].
+  lbracket: [{ match: "[" }, { match: /\\begin[ \t]*\{[ \t]*[bp]?matrix[ \t]*\}/ }],
+  rbracket: [{ match: "]" }, { match: /\\end[ \t]*\{[ \t]*[bp]?matrix[ \t]*\}/ }],
+  semicolon: [{ match: ";" }, { match: "\\\\" }],
+  comma: [{ match: "," }, { match: "&" }],
+  // ⟨a, b⟩, \langle a, b \rangle: the inner product dot(a, b).
+  langle: [{ match: "⟨" }, { match: /\\langle(?![A-Za-z])/ }],
+  rangle: [{ match: "⟩" }, { match: /\\rangle(?![A-Za-z])/ }],
   // Spacing and sizing commands and math delimiters ($, \( \), \[ \]) are skipped like spaces.
   spacing: /\$|\\[,;:! ()[\]]|\\(?:left|right)(?![A-Za-z])\.?|\\(?:q?quad|displaystyle|textstyle|[bB]igg?[lr]?)(?![A-Za-z])/,
   radixNumber: RADIX_NUMBER,
@@ -71,7 +81,7 @@ const RULE_NAMES = {
   transpose: [{ match: ["'", "ᵀ"] }, { match: /\^[ \t]*(?:\{[ \t]*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})[ \t]*\}|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])|T(?![A-Za-z0-9_]))/ }],
   // y^*, y^{*}, y^\ast: the target y*.
   star: /\^[ \t]*(?:\{[ \t]*(?:\*|\\ast|\\star)[ \t]*\}|\*(?!\*)|\\ast(?![A-Za-z])|\\star(?![A-Za-z]))/,
-  wrapped: /\\(?:operatorname|mathrm|mathit|mathbf|mathsf|boldsymbol|bm|text|textrm|textit|vec)[ \t]*\{[ \t]*(?:\\[A-Za-z]+|[A-Za-z][A-Za-z0-9]*(?:\\?_[A-Za-z0-9]+)*)[ \t]*\}/,
+  wrapped: /\\(?:operatorname|mathrm|mathit|mathbf|mathsf|boldsymbol|bm|text|textrm|textit|vec)[ \t]*\{[ \t]*(?:\\[A-Za-z]+|(?:[A-Za-z]|\\?_)(?:[A-Za-z0-9]|\\?_)*)[ \t]*\}/,
   latexCommand: /\\(?:[A-Za-z]+|\|)/,
   subscript: new RegExp(`_[ \\t]*\\{[^{}]*\\}|${SUBSCRIPT_RUN}`),
   superscript: new RegExp(`[${Object.keys(SUPERSCRIPTS).join("").replace("-", "\\-")}]+`),
@@ -89,12 +99,8 @@ const RULE_NAMES = {
   radical: Object.keys(RADICALS),
   norm: "‖",
   bar: "|",
-  comma: ",",
-  lbracket: "[",
-  rbracket: "]",
   lbrace: "{",
   rbrace: "}",
-  semicolon: ";",
   // Anything else becomes one error token holding the rest of the input.
   invalid: moo.error,
 };

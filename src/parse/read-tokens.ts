@@ -22,9 +22,9 @@ import {
 } from "./notation.js";
 
 /** Token types after which an operand is complete (so "|" closes, "-" subtracts). */
-export const ENDS_OPERAND: ReadonlySet<string> = new Set(["number", "name", "close", "rbracket", "rbrace", "transpose", "absClose", "normClose", "derivative", "fracDigits"]);
+export const ENDS_OPERAND: ReadonlySet<string> = new Set(["number", "name", "close", "rangle", "rbracket", "rbrace", "transpose", "absClose", "normClose", "derivative", "fracDigits"]);
 /** Token types that start an operand (so a function word before one is applied to it). */
-export const STARTS_OPERAND: ReadonlySet<string> = new Set(["number", "name", "functionName", "functionWord", "bareFunction", "open", "lbracket", "lbrace", "frac", "fracDigits", "sqrt", "derivative", "bar", "norm", "absOpen", "normOpen"]);
+export const STARTS_OPERAND: ReadonlySet<string> = new Set(["number", "name", "functionName", "functionWord", "bareFunction", "open", "lbracket", "lbrace", "frac", "fracDigits", "sqrt", "derivative", "bar", "norm", "absOpen", "normOpen", "langle"]);
 
 /** Tokens that came from a notation other than plain ASCII (LaTeX, Unicode, y*), for "read as". */
 const fromNotation = new WeakSet<Token>();
@@ -89,9 +89,18 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
         notation(token, "fracDigits", digits);
         continue;
       }
+      case "filled":
+        out.push(...filledTokens(token));
+        continue;
+      case "langle":
+      case "rangle":
+      case "lbracket":
+      case "rbracket":
+      case "comma":
+      case "semicolon":
       case "open":
       case "close":
-        if (token.text.length > 1) fromNotation.add(token);
+        if (token.text.length > 1 || token.text === "&") fromNotation.add(token);
         out.push(token);
         continue;
       case "rbrace":
@@ -149,7 +158,9 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
         continue;
       case "number":
         // \alpha1 and α1 are names, as x1 is.
-        if (/^[0-9]+$/.test(token.text) && previous?.type === "name" && isNotation(previous) && adjacent(previous, token) && /[A-Za-z]$/.test(previous.value)) {
+        // (\sigma1 too: the name sigma1, never the sigmoid of 1.)
+        if (/^[0-9]+$/.test(token.text) && (previous?.type === "name" || (previous?.type === "functionWord" && previous.value === "sigma" && previous.text.startsWith("\\"))) && isNotation(previous) && adjacent(previous, token) && /[A-Za-z]$/.test(previous.value)) {
+          previous.type = "name";
           previous.value += token.text;
           previous.text += token.text;
           continue;
@@ -190,13 +201,26 @@ function foldScientific(out: Token[]): void {
   out.length = at + 1;
 }
 
+/**
+ * `\mathbf{1}_{m \times n}` as the tokens of ones(m, n), `\mathbf{0}_{n}` as those of (0 ones(n)),
+ * all at the token's place.
+ */
+function filledTokens(token: Token): Token[] {
+  const sizes = (/_\s*\{(.*)\}$/.exec(token.text)?.[1] as string).split(/\\times|×|x/).map((size) => size.trim());
+  const ones = [synthetic(token, "functionName", "ones"), synthetic(token, "open", "(")];
+  sizes.forEach((size, i) => ones.push(...(i > 0 ? [synthetic(token, "comma", ",")] : []), synthetic(token, "number", size)));
+  ones.push(synthetic(token, "close", ")"));
+  if (/^\\[A-Za-z]+\s*\{\s*1/.test(token.text)) return ones;
+  return [synthetic(token, "open", "("), synthetic(token, "number", "0"), synthetic(token, "times", "*"), ...ones, synthetic(token, "close", ")")];
+}
+
 type Notation = (token: Token, type: string, value: string) => void;
 type Fail = (token: Token, reason: string, hint?: string) => never;
 
 /** A `\command`: a Greek name, an operator, a function, \frac or \sqrt; anything else is refused. */
 function classifyCommand(token: Token, notation: Notation, fail: Fail): void {
   const text = token.text;
-  if (text === "\\|") return notation(token, "norm", "‖");
+  if (text === "\\|" || text === "\\Vert" || text === "\\lVert" || text === "\\rVert") return notation(token, "norm", "‖");
   const command = text.slice(1);
   if (Object.hasOwn(LATEX_OPERATORS, text)) {
     const ascii = LATEX_OPERATORS[text];
@@ -236,7 +260,9 @@ function classifyWrapped(token: Token, notation: Notation): void {
     return notation(token, fn !== undefined ? "functionWord" : "name", fn ?? command);
   }
   const isOperator = wrapper === "operatorname" || wrapper === "mathrm" || wrapper === "text" || wrapper === "textrm";
-  const fn = isOperator && inner.length > 1 ? (wordFunctionName(inner) ?? (functionsNamed(inner) !== undefined ? inner : undefined)) : undefined;
+  // A spelling of the op table's own (\operatorname{H} is heaviside), then a function's name in words.
+  const own = wrapper === "operatorname" ? latexFunctionName(`\\operatorname{${inner}}`) : undefined;
+  const fn = own ?? (isOperator && inner.length > 1 ? (wordFunctionName(inner) ?? (functionsNamed(inner) !== undefined ? inner : undefined)) : undefined);
   if (fn !== undefined) return notation(token, "functionWord", fn);
   // \operatorname{foo}(x) is a function the build step names (with a did-you-mean).
   notation(token, wrapper === "operatorname" ? "functionWord" : "name", inner);
@@ -250,7 +276,7 @@ function subscriptText(text: string): string {
 
 /** Tokens a subscript may follow: names (from any notation), function words (\log_2) and a closing ‖. */
 function takesSubscript(token: Token): boolean {
-  return (token.type === "name" && isNotation(token)) || token.type === "functionWord" || token.type === "norm";
+  return (token.type === "name" && isNotation(token)) || token.type === "functionWord" || token.type === "norm" || token.type === "rangle";
 }
 
 function attachSubscript(previous: Token | undefined, token: Token, subscript: string, fail: Fail): void {
@@ -263,6 +289,9 @@ function attachSubscript(previous: Token | undefined, token: Token, subscript: s
     const byBase: Record<string, string> = { "10": "log10", "2": "log2", e: "log" };
     if (previous.value !== "log" || !Object.hasOwn(byBase, subscript)) fail(token, `${previous.text}${token.text}: a function takes no subscript here`, "for a logarithm to base b, write \\log_{10}, \\log_2 or log(x, b)");
     previous.value = byBase[subscript];
+  } else if (previous.type === "rangle") {
+    // ⟨A, B⟩_F: the Frobenius inner product is dot's
+    if (subscript !== "F") fail(token, `⟨…⟩${token.text}: only the Frobenius inner product ⟨A, B⟩_F is known`, "write ⟨a, b⟩ or ⟨A, B⟩_F");
   } else if (previous.type === "norm") {
     // ‖x‖₂ and ‖A‖_F are the norm diffscope has.
     if (subscript !== "2" && subscript !== "F") fail(token, `‖…‖${token.text}: only the 2-norm (Frobenius for a matrix) is known`, "write ‖x‖ or ‖x‖_2");
@@ -323,7 +352,7 @@ function resolveContext(tokens: Token[]): Token[] {
     if (next?.type === "open") {
       token.type = "functionName";
       token.value = fn === "sigma" ? "sigmoid" : fn;
-    } else if (appliesToWhatFollows(tokens, i + 1)) {
+    } else if (appliesToWhatFollows(tokens, i + 1) && !closesBar(tokens, i + 1, bars)) {
       token.type = "bareFunction";
       token.value = fn === "sigma" ? "sigmoid" : fn;
       fromNotation.add(token);
@@ -335,6 +364,17 @@ function resolveContext(tokens: Token[]): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * Whether tokens[at] is a | or ‖ that closes one open before, with no operand after it: in
+ * |\sigma| - 1 sigma is a name, in |sigma |x|| it is applied.
+ */
+function closesBar(tokens: readonly Token[], at: number, bars: readonly ("abs" | "norm")[]): boolean {
+  const type = tokens[at]?.type;
+  const kind = type === "bar" ? "abs" : type === "norm" ? "norm" : undefined;
+  const after = tokens[at + 1]?.type;
+  return kind !== undefined && bars[bars.length - 1] === kind && (after === undefined || !STARTS_OPERAND.has(after));
 }
 
 /** The function an ASCII name calls (sin, ln, sigma → sigmoid, ReLU → relu), if it is one. */

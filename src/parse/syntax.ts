@@ -125,6 +125,15 @@ export function parenthesized(d: unknown[]): Syntax {
   return d[1] as Syntax;
 }
 
+/** What LaTeX braces hold, remembered as braced: {e}^{x} is a power of e, \sqrt[{3}]{x} nthRoot. */
+const bracedGroups = new WeakSet<Syntax>();
+
+export function braced(d: unknown[]): Syntax {
+  const inner = d[1] as Syntax;
+  bracedGroups.add(inner);
+  return inner;
+}
+
 export function functionCall(d: unknown[]): Syntax {
   const [nameToken, , list] = d as [Token, Token, ItemList<Syntax>];
   return { kind: "call", name: nameToken, args: listToArray(list) };
@@ -195,7 +204,7 @@ export function powerTower(d: unknown[]): Syntax {
   const { operator } = list.first;
   let right: Syntax | undefined;
   // e^{…} (braces, or a superscript) is exp(…): what a person means, and what exp prints as.
-  if (base.kind === "name" && base.token.value === "e" && list.first.braced && list.first.signs === undefined && operator.value === "^") {
+  if (base.kind === "name" && base.token.value === "e" && !bracedGroups.has(base) && list.first.braced && list.first.signs === undefined && operator.value === "^") {
     return {
       kind: "call",
       name: { ...base.token, value: "exp" },
@@ -275,7 +284,7 @@ export function squareRoot(d: unknown[]): Syntax {
 /** `\sqrt[n]{x}`: nthRoot(x, n), and `\sqrt[3]{x}` is cbrt(x) (as cbrt prints). */
 export function indexedRoot(d: unknown[]): Syntax {
   const [token, , index, , radicand] = d as [Token, Token, Syntax, Token, Syntax];
-  if (index.kind === "number" && index.value === 3) return notationCall(token, "cbrt", [radicand], "\\sqrt[3]{x} read as cbrt(x)");
+  if (index.kind === "number" && index.value === 3 && !bracedGroups.has(index)) return notationCall(token, "cbrt", [radicand], "\\sqrt[3]{x} read as cbrt(x)");
   return notationCall(token, "nthRoot", [radicand, index], "\\sqrt[n]{x} read as nthRoot(x, n)");
 }
 
@@ -289,6 +298,12 @@ export function absoluteValue(d: unknown[]): Syntax {
 export function norm(d: unknown[]): Syntax {
   const [token, inner] = d as [Token, Syntax];
   return notationCall(token, "norm2", [inner], "‖x‖ read as norm2(x)");
+}
+
+/** `⟨a, b⟩`, `\langle a, b \rangle`, `⟨A, B⟩_F`: the inner product dot(a, b). */
+export function innerProduct(d: unknown[]): Syntax {
+  const [token, left, , right] = d as [Token, Syntax, Token, Syntax];
+  return notationCall(token, "dot", [left, right], "⟨a, b⟩ read as dot(a, b)");
 }
 
 /** dJ/du and its spellings; the token's value is "J/u". */

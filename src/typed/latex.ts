@@ -1,22 +1,26 @@
 // LaTeX for typed expressions and matrix-form gradients, to paste into lecture notes:
 //   \frac{\partial J}{\partial W} = \left(\left(z - t\right) \odot z \odot \left(1 - z\right)\right) x^\top
 // Conventions:
-// - the matrix product is juxtaposition (`W x`), with \cdot where the two sides would run
-//   together (a multi-letter name beside a letter: \mathit{ystar} \cdot x);
+// - the matrix product is juxtaposition (`W x`), with a thin space where two words would run
+//   together (\mathit{Wout}\,x), and a brace group after a name that a \left( would make a call
+//   (W {\left(W x\right)}: read as W(W x), a chain would group wrongly);
 // - a product with a scalar on either side (scalar times scalar, scaling) is \cdot, as the
 //   scalar LaTeX printer writes products;
 // - element-wise product \odot, element-wise division \oslash (division by a scalar is \frac),
-//   element-wise power ^{\circ 2}, transpose ^\top;
+//   element-wise power ^{\circ 2}, transpose ^\top; a power of e is {e}^{x} (e^{x} is exp);
 // - one-argument functions use the op table's LaTeX (\sigma, \sin, e^{…}); applied to a vector
 //   or matrix they mean element by element, as in the lecture's σ(W x);
-// - sum(v) is \operatorname{sum}(v); dot(a, b) of vectors is a^\top b, of matrices the
-//   Frobenius inner product ⟨A, B⟩_F, of scalars a \cdot b; norm2 is ‖v‖_2 (‖A‖_F for a matrix);
+// - sum(v) is \operatorname{sum}(v); dot(a, b) is the inner product \left\langle a, b \right\rangle
+//   (⟨A, B⟩_F for matrices), never a^\top b, which reads back as a matrix product; norm2 is
+//   ‖v‖_2 (‖A‖_F for a matrix);
 // - ones(n) is \mathbf{1}_{n}, ones(m, n) \mathbf{1}_{m \times n}, s * ones(…) s\,\mathbf{1}_{…},
 //   a zero fill \mathbf{0}_{…}; literals are bmatrix (a vector literal is a column);
-// - names and numbers are written as src/print/latex.ts writes scalar ones (alpha1 → \alpha_{1}).
+// - names and numbers are written as src/print/latex.ts writes scalar ones (alpha1 → \alpha1,
+//   alpha_1 → \alpha_{1}); every string printed reads back as the same node
+//   (test/parse/latex-round-trip.test.ts).
 // Parentheses (\left( \right)) follow precedence as in print.ts, except that juxtaposition binds
 // tighter than \odot, \oslash and \cdot (so ⊙-chains are parenthesised before a matrix product),
-// a signed right operand is parenthesised (a - \left(-b\right), W \left(-x\right)), and a base
+// a signed right operand is parenthesised (a - \left(-b\right), W {\left(-x\right)}), and a base
 // under ^\top or ^{…} is parenthesised unless it is a name, a number, a literal, ones or a norm
 // (no double superscripts: \left(x^\top\right)^{\circ 2}).
 import { num, variable } from "../ast/expr.js";
@@ -26,7 +30,7 @@ import { gradientPrintout, type PrintGradientOptions } from "./derivative.js";
 import type { PrintNames } from "./print.js";
 import type { TypedProgram } from "./program.js";
 import { colsOf, isScalar, rowsOf, type Shape } from "./shape.js";
-import { tmap, tmatmul, ttranspose, type TExpr } from "./texpr.js";
+import type { TExpr } from "./texpr.js";
 
 // Binding strength as printed, loosest first.
 const SUM = 1;
@@ -50,6 +54,15 @@ function latexNumber(value: number): string {
 
 const paren = (s: string) => `\\left(${s}\\right)`;
 
+/** Whether LaTeX ends in something read as a name (x, x1, \mathit{Wout}, z_{1}, \alpha), which a ( after it would call. */
+const endsInName = (text: string): boolean => /(?:[A-Za-z0-9]|\})$/.test(text) && !/\\(?:top|end\{bmatrix\})$/.test(text);
+
+/** e^{x} is read as exp(x), so a power of e is written {e}^{x}. */
+const isConstant = (node: TExpr, name: string): boolean => node.kind === "map" && node.op === name && node.args.length === 0;
+
+/** An exponent's text: a lone T would read as a transpose (x^{T}), so it keeps a brace of its own. */
+const superscript = (text: string): string => (text === "T" ? "{T}" : text);
+
 const isNumber = (node: TExpr, value: number): boolean => node.kind === "num" && Object.is(node.value, value);
 
 /** LaTeX for a typed expression; nodes in `names` (other than the root) print as their names. */
@@ -62,28 +75,9 @@ class LatexPrinter {
 
   constructor(private readonly names: PrintNames) {}
 
-  /**
-   * dot(a, b) of vectors as the matrix product it equals (a^\top b; a row stays a row), of
-   * scalars as their product; other nodes as themselves.
-   */
-  private displayed(node: TExpr): TExpr {
-    if (node.kind !== "dot") return node;
-    const { left, right } = node;
-    if (isScalar(left.shape)) return tmap("mul", [left, right]);
-    if (left.shape.kind === "matrix") return node;
-    const row = left.shape.kind === "row" ? left : this.transposed(left);
-    const column = right.shape.kind === "vector" ? right : this.transposed(right);
-    return tmatmul(row, column);
-  }
-
-  /** x for x', so that dot(u, x') reads u^\top x rather than u^\top (x^\top)^\top. */
-  private transposed(node: TExpr): TExpr {
-    return node.kind === "transpose" && !this.names.has(node) ? node.arg : ttranspose(node);
-  }
-
   precedence(original: TExpr): number {
     if (this.names.has(original)) return ATOM;
-    const node = this.displayed(original);
+    const node = original;
     switch (node.kind) {
       case "num":
         return node.value < 0 || Object.is(node.value, -0) ? UNARY : ATOM;
@@ -123,7 +117,7 @@ class LatexPrinter {
    */
   private carriesSuperscript(original: TExpr): boolean {
     if (this.names.has(original)) return true;
-    const node = this.displayed(original);
+    const node = original;
     switch (node.kind) {
       case "var":
       case "literal":
@@ -158,7 +152,7 @@ class LatexPrinter {
     if (name !== undefined && !isRoot) return latexName(name);
     const known = this.done.get(node);
     if (known !== undefined) return known;
-    const text = this.render(this.displayed(node));
+    const text = this.render(node);
     this.done.set(node, text);
     return text;
   }
@@ -181,17 +175,24 @@ class LatexPrinter {
         return `\\operatorname{sum}\\left(${this.print(node.arg, false)}\\right)`;
       case "norm2":
         return `\\left\\lVert ${this.print(node.arg, false)} \\right\\rVert_{${node.arg.shape.kind === "matrix" ? "F" : "2"}}`;
-      case "dot": // matrices only; displayed() turned the others into products
-        return `\\left\\langle ${this.print(node.left, false)}, ${this.print(node.right, false)} \\right\\rangle_{F}`;
+      case "dot": // the Frobenius inner product of matrices is marked F
+        return `\\left\\langle ${this.print(node.left, false)}, ${this.print(node.right, false)} \\right\\rangle${node.left.shape.kind === "matrix" ? "_{F}" : ""}`;
       case "map":
         return this.map(node);
     }
   }
 
-  /** Side by side, or with \cdot where the two would run together into one word (ab \mathit{cd}) or one number. */
+  /**
+   * Side by side; with a thin space \, where two words would run together (\mathit{Wout}\,x),
+   * and a number on the right in parentheses (W 2 would read as a scaling). \cdot would read as
+   * `*`, which binds more loosely than the matrix product. A name before \left( would read as a
+   * call, W(x)^\top as (W x)^\top: there the right side is a brace group, W {\left(x\right)^\top}.
+   */
   private juxtapose(left: string, right: string): string {
-    const runsTogether = /\\mathit\{[^{}]*\}$/.test(left) || /^(\\mathit\{|[0-9.])/.test(right);
-    return runsTogether ? `${left} \\cdot ${right}` : `${left} ${right}`;
+    if (/^[0-9.]/.test(right)) return `${left} ${paren(right)}`;
+    if (right.startsWith("\\left(") && endsInName(left)) return `${left} {${right}}`;
+    const runsTogether = /\\mathit\{[^{}]*\}$/.test(left) || /^\\mathit\{/.test(right);
+    return runsTogether ? `${left}\\,${right}` : `${left} ${right}`;
   }
 
   private literal(node: Extract<TExpr, { kind: "literal" }>): string {
@@ -208,7 +209,9 @@ class LatexPrinter {
     const transposed = shape.kind === "row" ? "^\\top" : "";
     if (isNumber(arg, 0)) return `\\mathbf{0}_{${size}}${transposed}`;
     const ones = `\\mathbf{1}_{${size}}${transposed}`;
-    return isNumber(arg, 1) ? ones : `${this.operand(arg, PRODUCT, "left")}\\,${ones}`;
+    // s\,\mathbf{1} is read as an implicit product, tighter than \cdot and a sign: a b\,\mathbf{1} would be a (b 1).
+    const scalar = this.precedence(arg) <= UNARY ? paren(this.print(arg, false)) : this.print(arg, false);
+    return isNumber(arg, 1) ? ones : `${scalar}\\,${ones}`;
   }
 
   private map(node: Extract<TExpr, { kind: "map" }>): string {
@@ -226,7 +229,7 @@ class LatexPrinter {
         return isScalar(b.shape) ? `\\frac{${this.print(a, false)}}{${this.print(b, false)}}` : infix("\\oslash", PRODUCT);
       case "pow":
         // ^{\circ p}: the Hadamard power, element by element
-        return `${this.superscriptBase(a)}^{${isScalar(node.shape) ? "" : "\\circ "}${this.print(b, false)}}`;
+        return `${isConstant(a, "e") ? "{e}" : this.superscriptBase(a)}^{${isScalar(node.shape) ? "" : "\\circ "}${superscript(this.print(b, false))}}`;
       case "neg": {
         const arg = this.precedence(a) <= UNARY ? paren(this.print(a, false)) : this.print(a, false);
         return `-${arg}`;

@@ -267,7 +267,7 @@ describe("printing: text, LaTeX and the derivative read back", () => {
     expect(printExpr(f)).toBe("max(x, min(y, 2))");
     expect(printLatex(f)).toBe("\\max\\left(x, \\min\\left(y, 2\\right)\\right)");
     expect(printLatex(call("sin", [x]))).toBe("\\sin\\left(x\\right)");
-    expect(printLatex(derive(parse("max(x, 2)"), "x"))).toBe("H\\left(x - 2, 0.5\\right)");
+    expect(printLatex(derive(parse("max(x, 2)"), "x"))).toBe("\\operatorname{H}\\left(x - 2, 0.5\\right)");
     expect(knownFunctionNames()).toEqual(expect.arrayContaining(["max", "min", "heaviside"]));
   });
 
