@@ -21,6 +21,7 @@ import { parseDocument } from "yaml";
 import { caretLines } from "../parse/errors.js";
 import type { AnswerValue, Labelled, NamedTexts, ProblemSpec, WrittenNumber } from "./problem.js";
 import { notAVariable } from "../ops/names.js";
+import { canonicalVariableName } from "../parse/parse.js";
 import { ACCEPTED_TOLERANCE, toleranceProblem } from "./value.js";
 import { shapeOfValue, ValueShapeError, type TypedValue } from "../typed/values.js";
 
@@ -201,10 +202,14 @@ function readWrt(v: Json, where: string): string[] | undefined {
   return names.map((n) => n.trim()).filter((n) => n !== "");
 }
 
-/** A map's keys are variable names: a key such as "x=100,y" is refused, naming the key and why. */
+/**
+ * A map's keys are variable names, written as the expression writes them (α, \alpha, x₁ and y* are
+ * alpha, alpha, x_1 and ystar; a key with spaces in it is not): a key such as "x=100,y" is refused,
+ * naming the key and why.
+ */
 function namedEntries(v: Record<string, Json>, where: string): [string, Json][] {
   return Object.entries(v).map(([name, value]) => {
-    const problem = notAVariable(name);
+    const problem = notAVariable(/\s/.test(name) ? name : canonicalVariableName(name));
     if (problem !== undefined) throw new BatchFileError(`${where}: the key ${problem}`);
     return [name, value];
   });

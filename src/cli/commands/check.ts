@@ -17,14 +17,19 @@ import { parseTypedAt, readPointFile } from "../typed-input.js";
 import { formatTypedInline } from "../../typed/format-value.js";
 import type { AnswerValue, NamedTexts } from "../../check/problem.js";
 import type { TypedValue } from "../../typed/values.js";
+import { canonicalVariableName } from "../../parse/parse.js";
 
-const NAMED = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s;
+const NAMED = /^\s*([^\s=]+)\s*=(.*)$/s;
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** `x=2*x` names its variable; anything else is an answer in the order of --wrt. */
+/**
+ * `x=2*x` names its variable, as do `α=…`, `\alpha=…`, `x₁=…` and `y*=…` (names as the expression
+ * writes them); anything else is an answer in the order of --wrt.
+ */
 function labelledTexts(texts: readonly string[]): Labelled<string>[] {
   return texts.map((text) => {
     const m = NAMED.exec(text);
-    return m ? { wrt: m[1], item: m[2] } : { item: text };
+    return m && VARIABLE.test(canonicalVariableName(m[1])) ? { wrt: m[1], item: m[2] } : { item: text };
   });
 }
 
