@@ -42,6 +42,8 @@ describe("check: log(1 − σ) and cross-entropy at large arguments", () => {
     expect(r.numeric.agreeing).toBe(r.numeric.compared);
     // the sample reaches where 1 − σ(x) cancels (x up to ~37, where it is still nonzero)
     expect(r.numeric.compared).toBeGreaterThan(40);
+    // and the simplifier proves it: σ(1 − σ)/(1 − σ) − σ cancels (inside the domain, 1 − σ ≠ 0)
+    expect(r.decidedBy).toBe("symbolic");
   });
 
   it("accepts the other ways the corpus writes it, and the CE gradient σ(a) − y*", () => {

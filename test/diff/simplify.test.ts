@@ -39,6 +39,8 @@ describe("simplify: rules", () => {
     // cancellation and signs
     ["x - x", "0"],
     ["sin(x)/sin(x)", "1"],
+    ["sigmoid(x)*(1 - sigmoid(x))/(1 - sigmoid(x))", "sigmoid(x)"], // d/dx log(1 - σ(x)) = -σ(x)
+    ["sigmoid(x)*(1 - sigmoid(x))/sigmoid(x)", "1 - sigmoid(x)"],
     ["-(-x)", "x"],
     ["-(-(-(x)))", "-x"],
     ["-(x - y)", "y - x"],

@@ -3,7 +3,7 @@
 //
 // Rules marked "inside the domain" drop or merge an operand, so they can turn a NaN or an
 // infinity outside the domain into a number: x*0 → 0 and 0/x → 0 (lose x = ±∞ or NaN),
-// x - x → 0 and x/x → 1 (lose x = ±∞, and x = 0 for the division), x^a·x^b → x^(a+b) (loses
+// x - x → 0, x/x → 1 and (p·q)/q → p (lose x = ±∞, and x = 0 or q = 0 for the division), x^a·x^b → x^(a+b) (loses
 // x = 0 with a < 0), x^0 → 1 and 1^x → 1 (lose x = NaN). Derivatives are claimed only
 // inside the domain, where these are identities.
 import { callNode, num, type Call, type Expr } from "../../ast/expr.js";
@@ -211,6 +211,8 @@ export function div(a: Expr, b: Expr): Expr {
     if (collected !== undefined) return collected;
   }
   if (isCall(b, "div") && isOne(b.args[0])) return mul(a, b.args[1]); // a / (1/d) → a*d
+  if (isCall(a, "mul") && a.args[1] === b) return a.args[0]; // (p*q)/q → p, inside the domain (q ≠ 0)
+  if (isCall(a, "mul") && a.args[0] === b) return a.args[1]; // σ(1 − σ)/σ → 1 − σ
   const denominator = isCall(a, "div") ? mergePowers(a.args[1], b, "add") : undefined;
   if (isCall(a, "div") && denominator !== undefined) return div(a.args[0], denominator); // p/q/q → p/q^2
   return mergePowers(a, b, "sub") ?? callNode("div", [a, b]);
