@@ -185,7 +185,7 @@ export function derivativeNotUsable(node: Extract<Syntax, { kind: "derivative" }
  * (z_1 in LaTeX for the function's z1, y_star for ystar); or letters side by side that spell
  * variables in exactly one way (xz for x*z, as LaTeX writes a product), with a note saying so.
  */
-function variableMatcher(context: ReadContext, notes: string[]): (name: string) => readonly string[] {
+export function variableMatcher(context: ReadContext, notes: string[]): (name: string) => readonly string[] {
   const known = context.variables;
   if (known === undefined || known.size === 0) return (name) => [name];
   const squash = (name: string): string => name.replace(/_/g, "");

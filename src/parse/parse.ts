@@ -41,13 +41,14 @@ export function parse(text: string, context?: ReadContext): Expr {
 /**
  * Reads `text` as an expression, saying how: the notes of the reading rules that fired and
  * whether any notation beyond ASCII was used. Throws ParseError (and nothing else) on bad input.
+ * With `slice`, only that part of `text` is read (a line of a sheet), and errors keep their place.
  */
-export function readExpression(text: string, context: ReadContext = {}): Reading {
+export function readExpression(text: string, context: ReadContext = {}, slice?: { readonly from: SourcePosition; readonly end: number }): Reading {
   return guarded(text, () => {
-    const { syntax, tokens } = singleParse(text);
+    const { syntax, tokens } = singleParse(text, slice?.from, slice?.end);
     const notes: string[] = [];
     const expr = buildExpr(syntax, text, context, notes);
-    return { expr, notes: [...new Set(notes)], usedNotation: usedNotation(text, tokens) };
+    return { expr, notes: [...new Set(notes)], usedNotation: usedNotation(text.slice(slice?.from.offset ?? 0, slice?.end), tokens) };
   });
 }
 
@@ -66,7 +67,8 @@ export function parseSyntax(text: string, from?: SourcePosition, end?: number): 
  * names, and text that is not one variable, stay as written (the caller says what is wrong).
  */
 export function canonicalVariableName(text: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return text;
+  // Only notation is read: ASCII text ("a ", "1x") is left for the caller to accept or refuse.
+  if (!/[\\{}*^]|[^\x00-\x7f]/.test(text)) return text;
   try {
     const { expr } = readExpression(text);
     return expr.kind === "var" ? expr.name : text;

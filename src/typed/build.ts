@@ -33,6 +33,8 @@ export interface Scope {
   readonly notes?: string[];
   /** The problem's variables beyond this program's own (a homework answer's function's). */
   readonly variables?: ReadonlySet<string>;
+  /** For an answer: the function's names a name means (z_1 for z1, wx for w*x); see variableMatcher. */
+  readonly matchVariable?: (name: string) => readonly string[];
 }
 
 /** Functions of vectors and matrices, with their argument counts. */
@@ -150,6 +152,12 @@ function resolveName(token: Token, source: string, scope: Scope): TExpr {
   if (CONSTANT_NAMES.includes(name)) return tmap(name, []);
   const bound = scope.bindings.get(name);
   if (bound !== undefined) return bound;
+  if (scope.matchVariable !== undefined && !scope.shapes.has(name)) {
+    const meant = scope.matchVariable(name);
+    if (meant.length > 1 || meant[0] !== name) {
+      return meant.map((factor) => resolveName({ ...token, value: factor }, source, { ...scope, matchVariable: undefined })).reduce((product, factor) => tmatmul(product, factor, spanOf(token)));
+    }
+  }
   if (functionsNamed(name) !== undefined || Object.hasOwn(TYPED_FUNCTIONS, name)) {
     throw new ParseError({ reason: `${name} is a function, not a variable`, at: positionOf(token), offending: name, hint: `call it as ${name}(…)` }, source);
   }

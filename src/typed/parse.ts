@@ -4,7 +4,7 @@
 import { ParseError, type SourcePosition } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import { readSyntax } from "../parse/parse.js";
-import { positionOf } from "../parse/build.js";
+import { positionOf, variableMatcher } from "../parse/build.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
 import { elementNames } from "./lower.js";
@@ -18,7 +18,7 @@ import type { TExpr } from "./texpr.js";
  * agree with them. Throws ParseError (with line:col and a caret) for anything it cannot read,
  * including shape mismatches. With `context`, that program's shapes and definitions are in scope.
  */
-export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map(), context?: TypedProgram, variables?: ReadonlySet<string>): TypedProgram {
+export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = new Map(), context?: TypedProgram): TypedProgram {
   // Read in the context of another program (a homework answer in terms of the function's
   // z and y): its shapes and definitions are known here too.
   const declared = new Map([...(context?.shapes ?? []), ...shapes]);
@@ -28,7 +28,9 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const declaredAt = new Map<string, SourcePosition>();
   const notes: string[] = [];
   let usedNotation = false;
-  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)), notes, variables };
+  // An answer's names are matched to its function's (z_1 for z1, wx for w*x), as scalar answers' are.
+  const contextNames = context === undefined ? undefined : new Set([...context.shapes.keys(), ...context.bindings.map((b) => b.name)]);
+  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)), notes, matchVariable: contextNames && variableMatcher({ variables: contextNames }, notes) };
   const positionAt = positionsIn(source);
   const statements = splitStatements(source, positionAt);
   let result: TExpr | undefined;
