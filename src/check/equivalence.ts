@@ -104,40 +104,49 @@ function derivativeOnTape(tape: Tape, point: ReadonlyMap<string, number>): numbe
   return index < 0 ? 0 : adjoints[index];
 }
 
-export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: CheckOptions = {}): DerivativeCheck {
+/**
+ * A function an answer is compared with: `f` bounds where comparing makes sense (points outside
+ * its domain are skipped), `value` is the reference's value at a point, `rounding` its
+ * first-order rounding bound there, and `moderate` the expressions whose values must stay moderate.
+ */
+export interface Reference {
+  readonly f: Expr;
+  value(point: ReadonlyMap<string, number>): number;
+  rounding(point: ReadonlyMap<string, number>): number;
+  readonly moderate: readonly Expr[];
+}
+
+/** The numeric judgement of an answer against a reference, as functions over sampled points. */
+export interface FunctionComparison {
+  readonly verdict: "correct" | "incorrect" | "undecided";
+  readonly numeric: DerivativeCheck["numeric"];
+  readonly counterexample?: Counterexample;
+  readonly region?: string;
+  readonly notes: readonly string[];
+  /** Why nothing decided the verdict (no point compared), when that is so. */
+  readonly verdictNote?: string;
+}
+
+/**
+ * Compares `answer` with `reference` at nice points, then at random ones over `variables`:
+ * equal wherever both are defined → correct; else a counterexample and, when the answer holds on
+ * part of the domain only, where it holds.
+ */
+export function compareFunctions(answer: Expr, reference: Reference, variables: readonly string[], options: CheckOptions = {}): FunctionComparison {
   const notes: string[] = [];
   const relTol = options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE;
   const scales = options.scales ?? DEFAULT_SCALES;
-  const { simplified, raw } = symbolicForms(f, wrt);
-  const symbolicDifference =
-    simplified === undefined ? undefined : simplify(exprAlgebra.sub(answer, simplified));
-  const provedEqual = symbolicDifference !== undefined && symbolicDifference.kind === "num" && symbolicDifference.value === 0;
-
-  const variables = variablesOfAll([f, answer, variable(wrt)]);
-  const fVariables = new Set(variablesOfAll([f]));
-  const extra = variablesOfAll([answer]).filter((v) => !fVariables.has(v));
-  if (extra.length > 0) notes.push(`the answer uses ${extra.join(", ")}, which the expression does not contain`);
-
-  // The reference ∂F/∂wrt is computed on F's accurate form (src/ops/accurate.ts: 1 − σ(a) as
-  // σ(−a), log σ(a) as −softplus(−a)), the same function without cancellation: evaluated as
-  // written, 1 − σ(a) loses about a/2.3 of its 16 digits (its derivative's value at a = 20 is
-  // off by 1e-7 relative), and an exact answer such as −σ(a) would be judged against that error.
-  // Its rounding allowance is that of the derivative as this tape computes it (accurate forms
-  // of the textbook rules), not of the textbook form, whose cancellation it does not suffer.
-  const [reference] = accurateForms([f]);
-  const [referenceDerivative] = raw === undefined ? [undefined] : accurateForms([raw]);
-  const tape = Tape.record(reference, [wrt]);
   /** Compares at one point: undefined outside F's domain, "undefined" where only the answer is. */
   const judge = (point: Map<string, number>): Comparison | "answer undefined" | "inconclusive" | undefined => {
-    if (domainStatus(f, point) !== "inside") return undefined;
-    const derivative = derivativeOnTape(tape, point);
+    if (domainStatus(reference.f, point) !== "inside") return undefined;
+    const derivative = reference.value(point);
     if (!Number.isFinite(derivative)) return undefined;
     const answerStatus = domainStatus(answer, point);
     if (answerStatus === "overflow") return undefined;
     if (answerStatus === "outside") return "answer undefined";
-    if (!valuesModerate(raw === undefined ? [f, answer] : [f, answer, raw], point)) return undefined;
+    if (!valuesModerate([...reference.moderate, answer], point)) return undefined;
     const answerValue = evaluate(answer, point);
-    const rounding = roundingSensitivity(answer, point) + (referenceDerivative === undefined ? Math.abs(derivative) : roundingSensitivity(referenceDerivative, point));
+    const rounding = roundingSensitivity(answer, point) + reference.rounding(point);
     const size = Math.max(Math.abs(answerValue), Math.abs(derivative));
     const roundingPart = ROUNDING_ALLOWANCE * rounding;
     const agrees = Math.abs(answerValue - derivative) <= relTol * size + roundingPart + ABSOLUTE_FLOOR;
@@ -175,25 +184,18 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
     const where = [...firstUndefined].map(([k, v]) => `${k} = ${v}`).join(", ");
     notes.push(`the answer is undefined at ${answerUndefined} sampled point(s) where the expression is differentiable (e.g. ${where})`);
   }
-  const base = { wrt, answer, derivative: simplified, symbolicDifference, numeric, counterexample, notes };
-
-  if (provedEqual) {
-    if (counterexample !== undefined) notes.push("numeric comparison disagreed at some points although the difference simplifies to 0");
-    return { ...base, verdict: "correct", decidedBy: "symbolic" };
-  }
+  const base = { numeric, counterexample, notes };
   if (comparisons.length === 0 && answerUndefined > 0) {
-    notes.push("the answer is undefined at every sampled point where the expression is differentiable");
-    return { ...base, verdict: "incorrect", decidedBy: "numeric" };
+    return { ...base, verdict: "incorrect", verdictNote: "the answer is undefined at every sampled point where the expression is differentiable" };
   }
   if (comparisons.length === 0) {
-    notes.push(
+    const verdictNote =
       inconclusive > 0
         ? "at every sampled point float64 rounding is larger than the values, so nothing could be compared"
-        : "no sampled point lies inside the expression's domain (where it is defined and differentiable), so nothing could be compared",
-    );
-    return { ...base, verdict: "undecided", decidedBy: "numeric" };
+        : "no sampled point lies inside the expression's domain (where it is defined and differentiable), so nothing could be compared";
+    return { ...base, verdict: "undecided", verdictNote };
   }
-  if (counterexample === undefined) return { ...base, verdict: "correct", decidedBy: "numeric" };
+  if (counterexample === undefined) return { ...base, verdict: "correct" };
   const region =
     agreeing > 0
       ? describeRegion(comparisons, variables, (point) => {
@@ -201,5 +203,52 @@ export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: Che
           return typeof result === "object" ? result.agrees : undefined;
         })
       : undefined;
-  return { ...base, region, verdict: "incorrect", decidedBy: "numeric" };
+  return { ...base, region, verdict: "incorrect" };
+}
+
+/** A reference given as an expression (written out in the variables), evaluated on its accurate form. */
+export function expressionReference(expr: Expr, domain: Expr): Reference {
+  const [accurate] = accurateForms([expr]);
+  return {
+    f: domain,
+    value: (point) => evaluate(accurate, point),
+    rounding: (point) => roundingSensitivity(accurate, point),
+    moderate: [domain, expr],
+  };
+}
+
+export function checkDerivative(f: Expr, wrt: string, answer: Expr, options: CheckOptions = {}): DerivativeCheck {
+  const { simplified, raw } = symbolicForms(f, wrt);
+  const symbolicDifference =
+    simplified === undefined ? undefined : simplify(exprAlgebra.sub(answer, simplified));
+  const provedEqual = symbolicDifference !== undefined && symbolicDifference.kind === "num" && symbolicDifference.value === 0;
+
+  const variables = variablesOfAll([f, answer, variable(wrt)]);
+  const fVariables = new Set(variablesOfAll([f]));
+  const extra = variablesOfAll([answer]).filter((v) => !fVariables.has(v));
+
+  // The reference ∂F/∂wrt is computed on F's accurate form (src/ops/accurate.ts: 1 − σ(a) as
+  // σ(−a), log σ(a) as −softplus(−a)), the same function without cancellation: evaluated as
+  // written, 1 − σ(a) loses about a/2.3 of its 16 digits (its derivative's value at a = 20 is
+  // off by 1e-7 relative), and an exact answer such as −σ(a) would be judged against that error.
+  // Its rounding allowance is that of the derivative as this tape computes it (accurate forms
+  // of the textbook rules), not of the textbook form, whose cancellation it does not suffer.
+  const [accurate] = accurateForms([f]);
+  const [referenceDerivative] = raw === undefined ? [undefined] : accurateForms([raw]);
+  const tape = Tape.record(accurate, [wrt]);
+  const reference: Reference = {
+    f,
+    value: (point) => derivativeOnTape(tape, point),
+    rounding: (point) => (referenceDerivative === undefined ? Math.abs(derivativeOnTape(tape, point)) : roundingSensitivity(referenceDerivative, point)),
+    moderate: raw === undefined ? [f] : [f, raw],
+  };
+  const comparison = compareFunctions(answer, reference, variables, options);
+  const notes = [...(extra.length > 0 ? [`the answer uses ${extra.join(", ")}, which the expression does not contain`] : []), ...comparison.notes];
+  const base = { wrt, answer, derivative: simplified, symbolicDifference, numeric: comparison.numeric, counterexample: comparison.counterexample, notes };
+  if (provedEqual) {
+    if (comparison.counterexample !== undefined) notes.push("numeric comparison disagreed at some points although the difference simplifies to 0");
+    return { ...base, verdict: "correct", decidedBy: "symbolic" };
+  }
+  if (comparison.verdictNote !== undefined) notes.push(comparison.verdictNote);
+  return { ...base, ...(comparison.region !== undefined && { region: comparison.region }), verdict: comparison.verdict, decidedBy: "numeric" };
 }
