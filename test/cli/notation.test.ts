@@ -5,7 +5,7 @@
 // ("read as: …") exactly when it was not plain ASCII read plainly. The error side: an unknown
 // LaTeX command, an unbalanced brace and derivative notation are exit 2 with the place, in
 // every command, and JSON with --json.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -449,5 +449,33 @@ describe("bad notation: exit 2 with the place, in every command", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("README's 'LaTeX, Unicode and the lecture's spellings' table says what parse prints", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+  const start = readme.indexOf("| notation | example | read as |");
+  const lines = readme.slice(start).split("\n").slice(2);
+  const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith("|")));
+  // Code spans of a cell, with GFM's \| (a pipe inside a table cell) unescaped.
+  const spans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1].replace(/\\\|/g, "|"));
+  const pairs = rows.flatMap((row) => {
+    const [notation, example, readAs] = row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+    if (/typed|derivative/.test(notation)) return [];
+    const written = spans(example);
+    const read = spans(readAs);
+    // "`a*b` each": one reading for every example; otherwise the readings pair with the examples.
+    return written.map((text, i) => [notation, text, read.length === 1 ? read[0] : read[i]] as const);
+  });
+
+  it("the table has its rows", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    expect(pairs.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(pairs)("%s: %s reads as %s", async (_, text, expected) => {
+    const run = await cli("parse", text, "--json");
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).text).toBe(expected);
   });
 });
