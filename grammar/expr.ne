@@ -139,12 +139,14 @@ BareEnd -> BareCallNumber {% id %} | Sign BareCallNumber {% signed %}
 BareCall -> %bareFunction BareArgument                    {% bareCall %}
           | %bareFunction FunctionPower BareArgument      {% poweredBareCall %}
 BareCallNumber -> %bareFunction Number                    {% bareCall %}
+                | %bareFunction SignedNumber              {% bareCall %}
                 | %bareFunction FunctionPower Number      {% poweredBareCall %}
 FunctionPower -> %power Number                            {% functionPower %}
                | %power %lbrace Number %rbrace            {% bracedFunctionPower %}
 BareArgument -> Open {% id %} | OpenPower {% id %} | NumberPower {% id %} | BareCall {% id %}
               | Number Open                               {% implicitProduct %}
               | Number OpenPower                          {% implicitProduct %}
+              | Sign BareArgument                         {% signed %}
 
 # ---- rule 2: [sign]number / number, when a name or "(" follows ----
 Ratio -> Number %divide Number                    {% binary %}

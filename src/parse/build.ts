@@ -43,7 +43,11 @@ export function buildExpr(root: Syntax, source: string, context: ReadContext = {
   const pending: { node: Syntax; childrenDone: boolean }[] = [{ node: root, childrenDone: false }];
   const built: Expr[] = [];
   while (pending.length > 0) {
-    const { node, childrenDone } = pending.pop() as { node: Syntax; childrenDone: boolean };
+    const popped = pending.pop() as { node: Syntax; childrenDone: boolean };
+    const { childrenDone } = popped;
+    const postfix = childrenDone ? undefined : productUnderPostfix(popped.node, variables);
+    if (postfix !== undefined) notes.push(productNote(postfix.call));
+    const node = postfix?.regrouped ?? popped.node;
     switch (node.kind) {
       case "number":
         built.push(num(node.value));
@@ -91,8 +95,9 @@ export function buildExpr(root: Syntax, source: string, context: ReadContext = {
           break;
         }
         if (!childrenDone) {
-          if (node.reading !== undefined) notes.push(node.reading);
-          if (!(node.name.value === "norm2" && node.reading !== undefined)) resolveFunction(node.name, node.args.length, source);
+          const scalarNorm = node.name.value === "norm2" && node.reading !== undefined;
+          if (node.reading !== undefined) notes.push(scalarNorm ? "‖x‖ of a scalar read as abs(x)" : node.reading);
+          if (!scalarNorm) resolveFunction(node.name, node.args.length, source);
           pending.push({ node, childrenDone: true });
           for (let i = node.args.length - 1; i >= 0; i--) pending.push({ node: node.args[i], childrenDone: false });
         } else {
@@ -155,6 +160,17 @@ export function bareCallOfProduct(node: CallSyntax, variables: ReadonlySet<strin
   return { kind: "binary", op: "mul", left: applied, right: argument.args[0] };
 }
 
+/**
+ * `y(1-y)^2` and `x (v)'`: when `y(…)` reads as a product, a power or transpose written after
+ * it applies to the parenthesis only, as it would after `y*(…)`: y * (1-y)^2, x * v'.
+ */
+export function productUnderPostfix(node: Syntax, variables: ReadonlySet<string>): { readonly regrouped: Syntax; readonly call: CallSyntax } | undefined {
+  const inner = node.kind === "binary" && (node.op === "pow" || node.op === "epow") ? node.left : node.kind === "transpose" ? node.operand : undefined;
+  if (inner === undefined || inner.kind !== "call" || !readsAsProduct(inner, variables)) return undefined;
+  const applied: Syntax = node.kind === "transpose" ? { ...node, operand: inner.args[0] } : { ...(node as Extract<Syntax, { kind: "binary" }>), left: inner.args[0] };
+  return { regrouped: { kind: "binary", op: "mul", left: { kind: "name", token: inner.name }, right: applied }, call: inner };
+}
+
 /** `y(…)` with one argument, where y is no function but a variable of the problem: a product. */
 export function readsAsProduct(node: CallSyntax, variables: ReadonlySet<string>): boolean {
   return node.args.length === 1 && node.reading === undefined && functionsNamed(node.name.value) === undefined && variables.has(node.name.value);
@@ -187,10 +203,11 @@ export function derivativeNotUsable(node: Extract<Syntax, { kind: "derivative" }
  */
 export function variableMatcher(context: ReadContext, notes: string[]): (name: string) => readonly string[] {
   const known = context.variables;
-  if (known === undefined || known.size === 0) return (name) => [name];
+  if (known === undefined) return (name) => [name];
   const squash = (name: string): string => name.replace(/_/g, "");
+  // `known` is read at each call: a typed program adds its names as it declares them.
   return (name) => {
-    if (known.has(name)) return [name];
+    if (known.size === 0 || known.has(name)) return [name];
     const matches = [...known].filter((v) => squash(v) === squash(name));
     if (matches.length === 1) {
       notes.push(`${name} read as ${matches[0]}, the problem's variable`);

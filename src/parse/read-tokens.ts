@@ -133,7 +133,8 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
         }
         continue;
       case "transpose":
-        if (token.text !== "'") fromNotation.add(token);
+        // ' and ^T are the typed syntax's own transposes; ᵀ, ^\top and ^{T} are notation.
+        if (token.text !== "'" && !/^\^\s*T$/.test(token.text)) fromNotation.add(token);
         out.push(token);
         continue;
       case "subscript":
@@ -329,6 +330,7 @@ function resolveContext(tokens: Token[]): Token[] {
     const token = tokens[i];
     const previous = tokens[i - 1];
     const endsOperand = previous !== undefined && ENDS_OPERAND.has(previous.type as string);
+    const next = tokens[i + 1];
     if (token.type === "bar" || token.type === "norm") {
       const kind = token.type === "bar" ? "abs" : "norm";
       const closes = endsOperand && bars[bars.length - 1] === kind;
@@ -342,7 +344,6 @@ function resolveContext(tokens: Token[]): Token[] {
       continue;
     }
     const isWord = token.type === "functionWord";
-    const next = tokens[i + 1];
     const fn = isWord ? token.value : token.type === "name" ? asciiFunction(token) : undefined;
     if (fn === undefined) {
       // Any name before "(" is written as a call; the build step decides what it calls.
@@ -352,6 +353,8 @@ function resolveContext(tokens: Token[]): Token[] {
     if (next?.type === "open") {
       token.type = "functionName";
       token.value = fn === "sigma" ? "sigmoid" : fn;
+      // sigma(x), ReLU(x): the lecture's spellings of a function diffscope names otherwise.
+      if (!isWord && wordFunctionName(token.text) !== undefined && functionsNamed(token.text) === undefined) fromNotation.add(token);
     } else if (appliesToWhatFollows(tokens, i + 1) && !closesBar(tokens, i + 1, bars)) {
       token.type = "bareFunction";
       token.value = fn === "sigma" ? "sigmoid" : fn;
@@ -396,6 +399,9 @@ function appliesToWhatFollows(tokens: readonly Token[], from: number): boolean {
     else if (tokens[i]?.type === "lbrace" && tokens[i + 1]?.type === "number" && tokens[i + 2]?.type === "rbrace") i += 3;
     else return false;
   }
+  // A sign written against the argument: \sin -x, exp −a (as the lecture writes it); with a
+  // space after it (sin - x) it is an operator, and the function has no argument.
+  if (i === from && (tokens[i]?.type === "minus" || tokens[i]?.type === "plus") && tokens[i + 1] !== undefined && adjacent(tokens[i], tokens[i + 1])) i++;
   const type = tokens[i]?.type;
   return type !== undefined && (STARTS_OPERAND.has(type) || type === "open");
 }

@@ -122,7 +122,9 @@ export function renderNode(node: Expr, render: (child: Expr) => string, atomic: 
     case "infix": {
       const [left, right] = node.args;
       const l = !atomic(left) && needsParens(left, print.prec, print.assoc, "left") ? `(${render(left)})` : render(left);
-      const r = !atomic(right) && needsParens(right, print.prec, print.assoc, "right") ? `(${render(right)})` : render(right);
+      // x^(T): a bare ^T reads as a transpose.
+      const transposeLike = node.op === "pow" && right.kind === "var" && right.name === "T";
+      const r = transposeLike || (!atomic(right) && needsParens(right, print.prec, print.assoc, "right")) ? `(${render(right)})` : render(right);
       const spaced = print.prec === PRECEDENCE.sum;
       return spaced ? `${l} ${print.symbol} ${r}` : `${l}${print.symbol}${r}`;
     }

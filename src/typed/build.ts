@@ -1,7 +1,7 @@
 // Syntax tree -> typed expression: names resolve to declared variables, let-bound quantities
 // or scalars; operators take their vector and matrix meaning; every shape mismatch becomes a
 // ParseError with a caret under the operator.
-import { bareCallOfProduct, derivativeNotUsable, positionOf, problemVariables, productNote, readsAsProduct, resolveFunction } from "../parse/build.js";
+import { bareCallOfProduct, derivativeNotUsable, positionOf, problemVariables, productNote, productUnderPostfix, readsAsProduct, resolveFunction } from "../parse/build.js";
 import { ParseError } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import type { Syntax } from "../parse/syntax.js";
@@ -88,8 +88,11 @@ export function buildTyped(root: Syntax, source: string, scope: Scope): TExpr {
 }
 
 // Recursive: typed expressions are written by hand, far from the call stack's depth.
-function build(node: Syntax, source: string, scope: Scope): TExpr {
+function build(given: Syntax, source: string, scope: Scope): TExpr {
   const sub = (child: Syntax) => build(child, source, scope);
+  const postfix = productUnderPostfix(given, scope.variables ?? new Set());
+  if (postfix !== undefined) scope.notes?.push(productNote(postfix.call));
+  const node = postfix?.regrouped ?? given;
   switch (node.kind) {
     case "number":
       return tnum(node.value);

@@ -28,9 +28,11 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const declaredAt = new Map<string, SourcePosition>();
   const notes: string[] = [];
   let usedNotation = false;
-  // An answer's names are matched to its function's (z_1 for z1, wx for w*x), as scalar answers' are.
-  const contextNames = context === undefined ? undefined : new Set([...context.shapes.keys(), ...context.bindings.map((b) => b.name)]);
-  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)), notes, matchVariable: contextNames && variableMatcher({ variables: contextNames }, notes) };
+  // Names are matched to the declared and defined ones (and an answer's to its function's): Wx
+  // with W and x declared is W*x, z_1 is z1, as a scalar answer's names are. The set grows as
+  // statements declare and define names.
+  const matchable = new Set([...declared.keys(), ...bound.keys()]);
+  const scope = { shapes: declared, bindings: bound, used: (name: string, token: Token) => void (used.has(name) || used.set(name, token)), notes, matchVariable: variableMatcher({ variables: matchable }, notes) };
   const positionAt = positionsIn(source);
   const statements = splitStatements(source, positionAt);
   let result: TExpr | undefined;
@@ -50,6 +52,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
       if (earlier !== undefined && !sameShape(earlier, shape)) fail(`${name} is declared ${describeShape(shape)} here but ${describeShape(earlier)} elsewhere`, at, name);
       if (used.has(name) || bound.has(name)) fail(`${name} is declared after it is used`, at, name, "declarations go first");
       declared.set(name, shape);
+      matchable.add(name);
       if (!declaredAt.has(name)) declaredAt.set(name, at);
       if (isLast) fail("the program ends without an expression", positionAt(source.length), "", "end with the expression to evaluate or differentiate");
       return;
@@ -66,6 +69,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
       if (declared.has(name) || used.has(name)) fail(`${name} is already a variable`, at, name, "a definition needs a new name");
       bindings.push({ name, expr });
       bound.set(name, expr);
+      matchable.add(name);
       if (isLast) fail("the program ends without an expression", positionAt(source.length), "", `end with the expression, e.g. …; ${name}`);
       return;
     }
@@ -76,6 +80,8 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   const allShapes = new Map<string, Shape>(declared);
   for (const name of used.keys()) if (!allShapes.has(name)) allShapes.set(name, SCALAR);
   checkElementNames(allShapes, used, declaredAt, source);
+  // A declaration in notation (x ∈ ℝ³) counts too.
+  usedNotation ||= /[\\${}]|[^\x00-\x7f]/.test(source);
   return { source, shapes: allShapes, bindings, result: result as TExpr, readingNotes: [...new Set(notes)], usedNotation };
 }
 

@@ -39,7 +39,7 @@ const SCALAR: Row[] = [
   {
     title: "σ(x)(1 − σ(x))",
     ascii: "sigmoid(x)*(1-sigmoid(x))",
-    spellings: [latex("\\sigma(x)\\left(1-\\sigma(x)\\right)"), unicode("σ(x)(1−σ(x))"), lecture("sigma(x) (1 - sigma(x))", false)],
+    spellings: [latex("\\sigma(x)\\left(1-\\sigma(x)\\right)"), unicode("σ(x)(1−σ(x))"), lecture("sigma(x) (1 - sigma(x))", true)],
     at: "x=0.5",
     wrt: "x",
     correct: ["sigmoid(x)*(1-sigmoid(x))*(1-2*sigmoid(x))", "\\sigma(x)\\left(1-\\sigma(x)\\right)\\left(1-2\\sigma(x)\\right)", "σ(x)(1−σ(x))(1−2σ(x))", "sigma(x)(1-sigma(x))(1-2 sigma(x))"],
@@ -94,7 +94,7 @@ const TYPED: Row[] = [
     spellings: [
       latex("x \\in \\mathbb{R}^3; W \\in \\mathbb{R}^{2 \\times 3}; \\frac{1}{2}\\|\\sigma(W x)\\|^2"),
       unicode("x ∈ ℝ³; W ∈ ℝ^{2×3}; ½‖σ(W x)‖²"),
-      lecture("x: R^3; W: R^(2x3); 1/2 norm2(sigma(W x))^2", false),
+      lecture("x: R^3; W: R^(2x3); 1/2 norm2(sigma(W x))^2", true),
     ],
     at: TYPED_AT_1,
     wrt: "W",
@@ -113,7 +113,7 @@ const TYPED: Row[] = [
     spellings: [
       latex("x \\in \\mathbb{R}^{3}; W \\in \\mathbb{R}^{3 \\times 2}; \\operatorname{sum}(\\sigma(W^\\top x))"),
       unicode("x ∈ ℝ³; W ∈ ℝ³ˣ²; sum(σ(Wᵀx))"),
-      lecture("x: R^3; W: R^(3x2); sum(sigma(W' x))", false),
+      lecture("x: R^3; W: R^(3x2); sum(sigma(W' x))", true),
     ],
     at: TYPED_AT_2,
     wrt: "W",
@@ -129,7 +129,8 @@ const READ_AS = /^read as: /m;
  * Whether an answer is written in notation, so that check says how it read it: LaTeX or Unicode,
  * y* as the target (before a bracket or the end), or a function applied without parentheses.
  */
-const inNotation = (answer: string): boolean => /[^\x00-\x7f]|\\|[a-z]\*(?![\w(])|\^\*|\b(sin|cos|ln|exp) +[a-z0-9(]/.test(answer);
+// The lecture's spellings count: y*, y^*, sin x, and sigma(x) for the sigmoid.
+const inNotation = (answer: string): boolean => /[^\x00-\x7f]|\\|[a-z]\*(?![\w(])|\^\*|\b(sin|cos|ln|exp) +[a-z0-9(]|\bsigma\s*\(/.test(answer);
 
 /** Output without the "read as" block grad and derive print first (and typed grad's `f = <as written>`). */
 function withoutReadAs(text: string): string {
