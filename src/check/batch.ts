@@ -17,6 +17,11 @@
 //     - expression: z = sigmoid(W*x); 0.5*norm2(z - t)^2
 //       shape: {x: 3, W: 2x3, t: 2}  # vectors and matrices; the answer in matrix form
 //       answer: {W: "((z - t) .* z .* (1 - z)) * x'"}
+//     - expression: J = cos(u); u = x^2      # the forward program
+//       backward:                  # a backward sheet: a list of lines, or one multi-line text
+//         - dJ/du = -sin(u)
+//         - dJ/dx = dJ/du * 2x
+//       show_answer: true          # reveal one correct form per adjoint (default: not)
 import { parseDocument } from "yaml";
 import { caretLines } from "../parse/errors.js";
 import type { AnswerValue, Labelled, NamedTexts, ProblemSpec, WrittenNumber } from "./problem.js";
@@ -35,6 +40,10 @@ export const BATCH_SCHEMA_HELP = `A batch file (JSON or YAML) is a list of probl
                  figures its digits state (quote a value, "1.20e3", to keep trailing zeros)
     shape        vectors and matrices, "x=3,W=2x3" or {"x": 3, "W": "2x3"} (or declare them in the
                  expression, "x: R^3; W: R^(2x3); …"); answers are then in matrix form
+    backward     instead of answer: a backward sheet against the expression as the forward program
+                 (definitions "J = cos(u); u = x^2", or an expression named as trace names it):
+                 a list of lines ["dJ/du = -sin(u)", "dJ/dx = dJ/du * 2x"] or one multi-line text
+    show_answer  true: a backward sheet's report adds one correct form per adjoint (default false)
     name         optional label shown in the report`;
 
 /** The file's structure is wrong (not an expression typo): where and what. */
@@ -226,7 +235,22 @@ function readAt(v: Json, where: string): string | NamedTexts | undefined {
   return asText(v, where);
 }
 
-const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance", "shape", "shapes"]);
+const KNOWN_KEYS = new Set(["name", "expression", "wrt", "answer", "answers", "at", "value", "values", "tolerance", "shape", "shapes", "backward", "show_answer"]);
+
+/** A backward sheet: one multi-line text, or a list of lines (joined, so errors name the line of the list). */
+function readBackward(v: Json, where: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) {
+    if (v.length === 0) throw new BatchFileError(`${where} is an empty list; give the sheet's lines, e.g. ["dJ/du = -sin(u)"]`);
+    return v.map((line, i) => asText(line, `${where}[${i}]`)).join("\n");
+  }
+  return asText(v, where);
+}
+
+function readFlag(v: Json, where: string): boolean | undefined {
+  if (v === undefined || typeof v === "boolean") return v;
+  throw new BatchFileError(`${where} should be true or false, got ${JSON.stringify(v)}`);
+}
 
 /** "x=3,W=3x4" or {x: 3, W: "3x4"} (pairs, as for `at`). */
 function readShapes(v: Json, where: string): string | NamedTexts | undefined {
@@ -262,6 +286,8 @@ function readProblem(v: Json, index: number): ProblemSpec {
     values: value === undefined ? undefined : labelledValues(value, `${where}.value`),
     tolerance: readTolerance(v.tolerance, `${where}.tolerance`),
     shapes: readShapes(v.shape ?? v.shapes, `${where}.shape`),
+    backward: readBackward(v.backward, `${where}.backward`),
+    showAnswer: readFlag(v.show_answer, `${where}.show_answer`),
   };
 }
 

@@ -10,6 +10,7 @@ import { checkDerivative, type CheckOptions, type DerivativeCheck } from "./equi
 import { checkValues, type ValueCheck, type WrittenValue } from "./value.js";
 import { statedPrecision } from "./figures.js";
 import type { TypedProblemReport } from "./typed.js";
+import type { BackwardProblemReport } from "./backward/report.js";
 import type { TypedValue } from "../typed/values.js";
 
 /** A problem as given (command line or batch file): answers may name their variable or not. */
@@ -35,6 +36,10 @@ export interface ProblemSpec {
   readonly tolerance?: number;
   /** Shapes of vectors and matrices, "x=3,W=3x4" or pairs (a typed problem; answers in matrix form). */
   readonly shapes?: string | NamedTexts;
+  /** A backward sheet (dJ/du = … lines) judged against `expression` as the forward program. */
+  readonly backward?: string;
+  /** Reveal one correct form of each adjoint a backward sheet sets. */
+  readonly showAnswer?: boolean;
 }
 
 /** A scalar answer as written: a decimal literal ("1.21e3", whose digits state its precision) or a constant expression ("pi/4"). */
@@ -82,7 +87,8 @@ export type Verdict = "correct" | "incorrect" | "undecided";
 export type ProblemReport =
   | { readonly kind: "derivative"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly DerivativeCheck[] }
   | { readonly kind: "value"; readonly name?: string; readonly expression: Expr; readonly verdict: Verdict; readonly checks: readonly ValueCheck[] }
-  | TypedProblemReport;
+  | TypedProblemReport
+  | BackwardProblemReport;
 
 /** How the caller turns text into expressions and points (so its errors carry a caret). */
 export interface ProblemReader {

@@ -6,6 +6,7 @@ import type { DerivativeCheck, PointRecord } from "./equivalence.js";
 import type { ProblemReport, Verdict } from "./problem.js";
 import { VALUE_ABSOLUTE_FLOOR, type ValueCheck } from "./value.js";
 import { typedReportJson, typedReportText } from "./typed-report.js";
+import { backwardReportJson, backwardReportText } from "./backward/report.js";
 
 /** 12 significant digits (enough to see a difference, short enough to read). */
 export function formatReportNumber(value: number): string {
@@ -75,6 +76,7 @@ function valueCheckText(expression: Expr, check: ValueCheck): string[] {
 }
 
 export function problemText(report: ProblemReport): string {
+  if (report.kind === "backward") return backwardReportText(report);
   if (report.kind === "typed") {
     const body = typedReportText(report);
     return report.name === undefined ? body : `== ${report.name} ==\n${body}`;
@@ -110,6 +112,7 @@ function valueCheckJson(check: ValueCheck) {
 }
 
 export function problemJson(report: ProblemReport) {
+  if (report.kind === "backward") return backwardReportJson(report);
   if (report.kind === "typed") {
     return { ...(report.name === undefined ? {} : { name: report.name }), ...typedReportJson(report) };
   }

@@ -20,7 +20,8 @@ export function statementsOf(text: string): Piece[] {
   const pieces: Piece[] = [];
   let lineStart = 0;
   for (const line of text.split("\n")) {
-    for (const { start, end } of splitOutsideBrackets(line, ";")) pieces.push(trimmed(text, lineStart + start, lineStart + end));
+    // A comment line is skipped whole: a ";" in it does not start a statement.
+    if (!line.trimStart().startsWith("#")) for (const { start, end } of splitOutsideBrackets(line, ";")) pieces.push(trimmed(text, lineStart + start, lineStart + end));
     lineStart += line.length + 1;
   }
   return pieces.filter((p) => p.end > p.start && !text.slice(p.start, p.end).startsWith("#"));

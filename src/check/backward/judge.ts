@@ -31,6 +31,8 @@ export interface JudgedLine {
   readonly verdict: LineVerdict;
   readonly diagnosis?: string;
   readonly readAs?: ReadAs;
+  /** The line as read (ASCII, adjoints as written), when readAs is given. */
+  readonly asRead?: string;
   readonly claims: readonly ClaimVerdict[];
 }
 
@@ -76,7 +78,7 @@ export function judgeSheet(program: ForwardProgram, sheet: string, options: Chec
       quantity: line.quantity,
       verdict,
       ...(diagnosis !== undefined && { diagnosis }),
-      ...(howRead !== undefined && { readAs: howRead }),
+      ...(howRead !== undefined && { readAs: howRead, asRead: line.asRead }),
       claims: line.claims.map((claim) => {
         const truth = pass.localPartial(claim.of, claim.wrt) as Expr;
         return sameFunction(claim.value, truth, context)

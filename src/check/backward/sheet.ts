@@ -6,7 +6,9 @@
 // later line), dv/dq is the local partial ∂v/∂q, names are forward quantities. After the first
 // top-level comma come claims about local partials (du/du_1 = 1), judged on their own.
 import type { Expr } from "../../ast/expr.js";
+import { variable } from "../../ast/expr.js";
 import { ParseError } from "../../parse/errors.js";
+import { printExpr } from "../../print/text.js";
 import { parseSyntax, readExpression, type Reading } from "../../parse/parse.js";
 import type { BackwardPass } from "../../trace/adjoints.js";
 import type { ForwardProgram } from "../../trace/program.js";
@@ -33,6 +35,8 @@ export interface SheetLine {
   readonly value: Expr;
   /** How the right-hand side was read. */
   readonly reading: Reading;
+  /** The line as read, in ASCII, with adjoints and local derivatives as written (dJ/du * du/du_1): shown as "read as" without revealing their values. */
+  readonly asRead: string;
   readonly claims: readonly LocalClaim[];
 }
 
@@ -67,7 +71,9 @@ export function readSheet(text: string, program: ForwardProgram, pass: BackwardP
     const reading = readExpression(text, { variables: names, derivative: meaning }, { from: positionAt(right.start), end: right.end });
     const claims = claimPieces.map((claim) => readClaim(text, claim, names, meaning, positionAt, fail));
     const line = positionAt(piece.start).line;
-    lines.push({ line, written: text.slice(piece.start, piece.end), quantity: wrt, accumulate: parts.accumulate, value: reading.expr, reading, claims });
+    const asWritten = readExpression(text, { variables: names, derivative: (of, q) => variable(`d${of}/d${q}`) }, { from: positionAt(right.start), end: right.end }).expr;
+    const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printExpr(asWritten)}`;
+    lines.push({ line, written: text.slice(piece.start, piece.end), quantity: wrt, accumulate: parts.accumulate, value: reading.expr, reading, asRead, claims });
   }
   if (lines.length === 0) fail("the backward sheet has no lines", 0, "", "e.g. dJ/du = -sin(u)");
   return lines;

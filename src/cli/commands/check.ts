@@ -18,6 +18,7 @@ import { formatTypedInline } from "../../typed/format-value.js";
 import type { AnswerValue, NamedTexts } from "../../check/problem.js";
 import type { TypedValue } from "../../typed/values.js";
 import { canonicalVariableName } from "../../parse/parse.js";
+import { quantityAnswer, runBackwardProblem } from "./check-backward.js";
 
 const NAMED = /^\s*([^\s=]+)\s*=(.*)$/s;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -69,15 +70,21 @@ function asUsage(error: unknown): never {
 const exitFor = (verdict: ProblemReport["verdict"] | "unreadable"): number =>
   verdict === "correct" ? EXIT.ok : verdict === "unreadable" ? EXIT.badInput : EXIT.negative;
 
-/** Scalar problems by the scalar checker, problems with vectors or matrices entry by entry. */
-function runAny(spec: ProblemSpec): ProblemReport {
+/**
+ * Scalar problems by the scalar checker, problems with vectors or matrices entry by entry, backward
+ * sheets line by line (and an answer for a defined quantity, --wrt u, as a sheet of one line).
+ */
+function runAny(spec: ProblemSpec, sheetWhat = "backward sheet", source?: string): ProblemReport {
+  if (spec.backward !== undefined) return runBackwardProblem(spec, sheetWhat, source);
+  const quantity = quantityAnswer(spec);
+  if (quantity !== undefined) return runBackwardProblem(quantity.spec, "answer", undefined, quantity.oneLine);
   return isTypedProblem(spec) ? runTypedProblem(spec, typedReader) : runProblem(spec, reader);
 }
 
-function runSingle(spec: ProblemSpec, json: boolean, io: Io): number {
+function runSingle(spec: ProblemSpec, json: boolean, io: Io, sheetFile?: string): number {
   let report: ProblemReport;
   try {
-    report = runAny(spec);
+    report = runAny(spec, sheetFile === undefined ? undefined : `sheet ${sheetFile}`, sheetFile);
   } catch (error) {
     asUsage(error);
   }
@@ -104,7 +111,7 @@ function runBatch(fileName: string, json: boolean, io: Io): number {
   const entries: BatchEntry[] = specs.map((spec, i) => {
     const label = spec.name ?? `problem ${i + 1}`;
     try {
-      return { report: runAny(spec) };
+      return { report: runAny(spec, `backward sheet of ${label}`) };
     } catch (error) {
       if (error instanceof InputParseError) return { name: label, unreadable: `error in the ${error.what}: ${error.parseError.render(error.source)}` };
       if (error instanceof ProblemError || error instanceof UsageError) return { name: label, unreadable: error.message };
@@ -151,6 +158,30 @@ function pointOption(values: ParsedArgs["values"]): string | NamedTexts | undefi
   return [...readPointFile(file, "check")].map(([name, value]) => [name, formatTypedInline(value, 17)] as const);
 }
 
+/** `check PROGRAM --backward FILE`: the sheet read from FILE ("-": stdin) and judged line by line. */
+function runSheetFile(positionals: readonly string[], values: ParsedArgs["values"], file: string, json: boolean, io: Io): number {
+  const others = ["wrt", "answer", "value", "at", "at-file", "tolerance", "shape", "seed"].filter((o) => values[o] !== undefined);
+  if (others.length > 0) {
+    throw new UsageError(`check: --backward judges the sheet's lines on their own; give no ${others.map((o) => `--${o}`).join(", ")} with it`, "each line names its adjoint: dJ/du = …");
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0 ? "check: --backward needs the forward program (the expression, or its definitions)" : `check: one forward program expected, got ${positionals.length} arguments (quote it: "…")`,
+      'e.g. diffscope check "J = cos(u); u = u1 + u2; u1 = sin(t); u2 = 3t; t = x^2" --backward sheet.txt',
+    );
+  }
+  const name = file === "-" ? "stdin" : file;
+  let text: string;
+  try {
+    text = readCappedFile(file === "-" ? "/dev/stdin" : file, `check: --backward ${name}`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`check: cannot read the sheet ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const spec: ProblemSpec = { expression: positionals[0], backward: text, showAnswer: values["show-answer"] === true };
+  return runSingle(spec, json, io, name);
+}
+
 export const checkCommand: Command = {
   name: "check",
   summary: "check a hand-derived derivative (or a number) against the exact one",
@@ -159,6 +190,7 @@ export const checkCommand: Command = {
        diffscope check EXPR --wrt x,z --answer "…" --answer "…"    (one answer per variable, in order)
        diffscope check EXPR --at x=2,z=3 --wrt x --value 1208.37 [--tolerance 1e-3]
        diffscope check --file homework.yaml [--json]               (a batch of problems)
+       diffscope check PROGRAM --backward sheet.txt [--show-answer] [--json]   (a backward pass, line by line)
 
   --wrt VARS         variable(s) differentiated by (optional when EXPR has one variable or answers are named)
   --answer TEXT      the derivative as you wrote it; NAME=TEXT names its variable (repeatable)
@@ -172,6 +204,10 @@ export const checkCommand: Command = {
                      not counted), fewer than 2 are judged as 2; an expression (pi/4) to 1e-3
   --tolerance REL    relative tolerance for numeric answers instead of the figures written
   --file PATH        check every problem in a JSON or YAML file; exit 1 if any is wrong
+  --backward FILE    judge a backward sheet (one adjoint per line: dJ/du = …, dJ/dt += …; "-" reads
+                     stdin) against PROGRAM, the forward pass: definitions in any order
+                     ("J = cos(u); u = u1 + u2; …") or an expression named as \`trace\` names it
+  --show-answer      with --backward (or --wrt a quantity): add one correct form per adjoint
   --json             print the report as JSON
 
 An answer is judged as a function: the symbolic difference answer − derivative is simplified
@@ -184,6 +220,15 @@ ${BATCH_SCHEMA_HELP}
 
 An answer (or expression) may start with a minus sign: --answer "-sin(x)" works, as do --answer="-sin(x)"
 and --answer x="-sin(x)".
+
+A backward sheet (--backward): each line sets an adjoint (dJ/du = …) or adds one path to it
+(dJ/dt += …; the += lines of a quantity are summed); on the right, dJ/dv is v's adjoint, dv/dq the
+local derivative, and names are the program's quantities; ∂J/∂u, \\frac{dJ}{du} and dJdu are read
+too, and after a comma a claim about a local derivative (du/du_1 = 1) is judged as well. Each line
+is judged with the true values of the adjoints it uses, so one mistake does not condemn the lines
+after it; a wrong line's mistake is named (wrong sign, a missing path, a missing factor, …).
+\`diffscope trace PROGRAM --sheet\` prints the blank sheet. --wrt may name a quantity: with
+cos(sin(x^2) + 3x^2), --wrt u --answer "-sin(u)" judges dJ/du (a sheet of that one line).
 
 Vectors and matrices: declare shapes with --shape x=3,W=3x4 (or a header in EXPR, "x: R^3; W: R^(4x3); …")
 and answer in matrix form, in EXPR's names; each entry is checked as above and the first wrong
@@ -205,6 +250,8 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
     file: { type: "string" },
     json: { type: "boolean" },
     shape: { type: "string" },
+    backward: { type: "string" },
+    "show-answer": { type: "boolean" },
   },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "check");
@@ -216,6 +263,8 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       }
       return runBatch(file, json, io);
     }
+    const backward = stringOption(values, "backward");
+    if (backward !== undefined) return runSheetFile(positionals, values, backward, json, io);
     if (positionals.length > 1) {
       throw new UsageError(`check: one expression expected, got ${positionals.length} (quote it: "…")`, 'e.g. diffscope check "x^2" --wrt x --answer "2*x"');
     }
@@ -227,6 +276,7 @@ example: diffscope check "sqrt(x^2)" --wrt x --answer 1`,
       values: labelledValues(stringListOption(values, "value")),
       tolerance: toleranceOption(stringOption(values, "tolerance")),
       shapes: stringOption(values, "shape"),
+      showAnswer: values["show-answer"] === true,
     };
     if (positionals[0] === undefined) parseExpressionArg(undefined, "check");
     return runSingle(spec, json, io);

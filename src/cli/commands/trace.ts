@@ -12,6 +12,32 @@ import { renderTypedTrace, typedTrace } from "../../typed/index.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
 import { wrtOption, type ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
+import { readForwardProgram } from "../../check/backward/forward.js";
+import { forwardText } from "../../check/backward/report.js";
+import { ParseError } from "../../parse/parse.js";
+import { sheetSlots } from "../../trace/sheet.js";
+import { InputParseError } from "../args.js";
+
+/** `trace PROGRAM --sheet`: the blank backward sheet, the lines a student fills in (? for each value). */
+function runSheet(text: string | undefined, values: ParsedArgs["values"], io: Io): number {
+  const others = ["at", "wrt", "steps", "seed", "at-file", "shape"].filter((o) => values[o] !== undefined);
+  if (others.length > 0) throw new UsageError(`trace: --sheet prints the blank backward sheet, which needs no ${others.map((o) => `--${o}`).join(", ")}`);
+  if (text === undefined || text.trim() === "") throw new UsageError("trace: --sheet needs the forward program (an expression, or its definitions)", 'e.g. diffscope trace "cos(sin(x^2) + 3x^2)" --sheet');
+  let program;
+  try {
+    program = readForwardProgram(text);
+  } catch (error) {
+    if (error instanceof ParseError) throw new InputParseError("program", error, text);
+    throw error;
+  }
+  const lines = sheetSlots(program).map((slot) => `${slot.left} ?`);
+  if (values.json === true) {
+    io.stdout(`${toJson({ forward: forwardText(program), output: program.output, inputs: program.inputs, sheet: lines })}\n`);
+  } else {
+    io.stdout(`${lines.join("\n")}\n`);
+  }
+  return EXIT.ok;
+}
 
 function runTypedTrace(text: string, values: ParsedArgs["values"], io: Io): number {
   if (values.steps === true) throw new UsageError("trace: --steps is for scalar expressions; with vectors and matrices the backward table is already in matrix form");
@@ -68,11 +94,16 @@ export const traceCommand: Command = {
   name: "trace",
   summary: "the lecture's forward and backward tables (backpropagation step by step) at a point",
   help: `usage: diffscope trace EXPR --at x=1 [--wrt x,z] [--steps] [--json]
+       diffscope trace PROGRAM --sheet [--json]     (the blank backward sheet to fill in)
 
   --at NAME=VALUE,…  the point (a value may be a constant expression, e.g. pi/4)
   --wrt VARS         differentiate by these variables (default: every variable)
   --steps            also show the symbolic derivation rule by rule (as \`diffscope steps\`)
   --json             print {"output", "value", "forward": […], "backward": […], "gradient": {…}}
+  --sheet            print the blank backward sheet of EXPR, or of a forward program written as
+                     definitions ("J = cos(u); u = u1 + u2; …", any order): one line per adjoint
+                     (dJ/du = ?), the output's first, and one dJ/dt += ? per path where several
+                     lead into t. Filled in, it is what \`check PROGRAM --backward FILE\` judges
 
 Forward: every intermediate quantity once, in topological order, with a name, its formula in
 earlier names and its value. Where the expression has the shape of the lecture's simple example
@@ -88,10 +119,11 @@ ${TYPED_HELP}
 
 examples: diffscope trace "cos(sin(x^2) + 3x^2)" --at x=1
           diffscope trace "x: R^3; W: R^(2x3); t: R^2; a = W * x; z = sigmoid(a); 0.5*norm2(z - t)^2" --seed 1`,
-  options: { at: { type: "string" }, wrt: { type: "string" }, steps: { type: "boolean" }, json: { type: "boolean" }, ...TYPED_OPTIONS },
+  options: { at: { type: "string" }, wrt: { type: "string" }, steps: { type: "boolean" }, json: { type: "boolean" }, sheet: { type: "boolean" }, ...TYPED_OPTIONS },
   run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, this.options, "trace");
     expectPositionals(positionals, 1, "trace");
+    if (values.sheet === true) return runSheet(positionals[0], values, io);
     const f = scalarExpression(positionals[0], values, "trace");
     if (f === undefined) return runTypedTrace(positionals[0], values, io);
     const atText = stringOption(values, "at");
