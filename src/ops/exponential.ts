@@ -108,7 +108,8 @@ export const nthRoot: OpSpec = {
   family: "exponential",
   description: "n-th root: nthRoot(x, n)",
   print: { kind: "function", name: "nthRoot" },
-  latex: ([x, n]) => `\\sqrt[${n === "3" ? "{3}" : n}]{${x}}`, // \sqrt[3]{x} is cbrt
+  // The index in braces: \sqrt[3]{x} is cbrt, and a bracket inside the index (\sqrt[\sqrt[3]{a}]{x}) would end it.
+  latex: ([x, n]) => `\\sqrt[{${n}}]{${x}}`,
   eval: ([x, n]) => realNthRoot(x, n),
   partials: [
     // d/dx x^(1/n) = 1 / (n * root^(n-1))

@@ -25,6 +25,7 @@ import { childrenOf, tfill, tmap, tnum, ttranspose, typedVariablesOf, type TExpr
 import { MatrixFormError } from "../../src/typed/vjp.js";
 import { gradientPrintout } from "../../src/typed/derivative.js";
 import type { TypedProgram } from "../../src/typed/program.js";
+import katex from "katex";
 import { exprArbitrary } from "../support/random-expr.js";
 import { programText, typedArbitrary } from "../support/random-typed.js";
 
@@ -102,12 +103,18 @@ function rebuild(node: TExpr, children: readonly TExpr[]): TExpr {
   }
 }
 
+/** KaTeX (what a web page uses to show the math) accepts the string: every form the printers emit must render. */
+function rendersInKatex(latex: string): void {
+  expect(() => katex.renderToString(latex, { throwOnError: true, displayMode: true }), latex).not.toThrow();
+}
+
 describe("LaTeX round trip: what diffscope prints reads back as the same node", () => {
   it("parse(printLatex(e)) === e over random scalar expressions of every op, name style and number size", () => {
     fc.assert(
       fc.property(anyExpr, (e) => {
         const latex = printLatex(e);
         expect(parse(latex) === e, latex).toBe(true);
+        rendersInKatex(latex);
       }),
       { numRuns: 5000 },
     );
@@ -144,7 +151,10 @@ describe("LaTeX round trip: what diffscope prints reads back as the same node", 
       call("pow", [num(2), num(-3)]),
       call("neg", [x]),
     ];
-    for (const e of cases) expect(parse(printLatex(e)), printLatex(e)).toBe(e);
+    for (const e of cases) {
+      expect(parse(printLatex(e)), printLatex(e)).toBe(e);
+      rendersInKatex(printLatex(e));
+    }
   });
 
   it("derive --latex: every derivative's LaTeX reads back as the derivative", () => {
@@ -154,6 +164,7 @@ describe("LaTeX round trip: what diffscope prints reads back as the same node", 
           const derivative = deriveN(f, v, 1, { mode: "shared", simplify: true, budget: { maxNodesBuilt: 200_000, timeLimitMs: 5_000 } });
           const latex = printLatex(derivative);
           expect(parse(latex) === derivative, latex).toBe(true);
+          rendersInKatex(latex);
         }
       }),
       { numRuns: 1500 },
@@ -164,6 +175,7 @@ describe("LaTeX round trip: what diffscope prints reads back as the same node", 
     fc.assert(
       fc.property(typedArbitrary(), (e) => {
         const latex = printTypedLatex(e);
+        rendersInKatex(latex);
         const read = parseTyped(latex, typedVariablesOf(e)).result;
         expect(sameTyped(read, e), `${latex}\n read as ${printTyped(read)}\n printed from ${printTyped(e)}`).toBe(true);
       }),
@@ -183,6 +195,7 @@ describe("LaTeX round trip: what diffscope prints reads back as the same node", 
           if (error instanceof MatrixFormError) return; // no matrix form: nothing printed
           throw error;
         }
+        for (const line of latex.split("\n")) rendersInKatex(line);
         const lines = latex.split("\n");
         const rhs = (line: string) => line.slice(line.indexOf(" = ") + 3);
         const where = lines.filter((line) => /^\\(?:text|phantom)\{/.test(line)).map((line) => `${/\} (\S+) = /.exec(line)?.[1]} = ${rhs(line)}; `).join("");

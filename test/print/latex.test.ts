@@ -13,7 +13,7 @@ describe("printLatex", () => {
     ["a fraction", f("div", f("add", x, num(1)), y), "\\frac{x + 1}{y}"],
     ["a square root", f("sqrt", f("add", x, y)), "\\sqrt{x + y}"],
     ["a cube root", f("cbrt", x), "\\sqrt[3]{x}"],
-    ["an n-th root", f("nthRoot", x, num(5)), "\\sqrt[5]{x}"],
+    ["an n-th root", f("nthRoot", x, num(5)), "\\sqrt[{5}]{x}"],
     ["sine with sized parentheses", f("sin", x), "\\sin\\left(x\\right)"],
     ["natural log", f("log", x), "\\ln\\left(x\\right)"],
     ["log to a base (\\log_{2} is log2)", f("logBase", x, num(2)), "\\log\\left(x, 2\\right)"],
