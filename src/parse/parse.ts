@@ -214,7 +214,7 @@ function checkBraces(tokens: readonly Token[], text: string): void {
   }
   const unclosed = open.pop();
   if (unclosed !== undefined) {
-    throw new ParseError({ reason: `unbalanced brace: the { at ${unclosed.line}:${unclosed.col} is never closed`, at: positionOf(unclosed), offending: "{", hint: "braces { } group in pairs, as in \\frac{a}{b} or x^{2}" }, text);
+    throw new ParseError({ reason: "unbalanced brace: this { is never closed", at: positionOf(unclosed), offending: "{", hint: "braces { } group in pairs, as in \\frac{a}{b} or x^{2}" }, text);
   }
 }
 

@@ -379,7 +379,7 @@ const SLOTS: Array<{ name: string; argv: (text: string) => string[]; what: "expr
 const BAD: Array<{ text: string; spot: string; says: RegExp }> = [
   { text: "x + \\foo(x)", spot: "\\foo", says: /unknown LaTeX command \\foo at 1:5\n/ },
   { text: "2x + \\sinn x", spot: "\\sinn", says: /unknown LaTeX command \\sinn at 1:6\n[^]*did you mean \\sin\b/ },
-  { text: "\\frac{1}{x + 1", spot: "{", says: /unbalanced brace: the \{ at 1:9 is never closed/ },
+  { text: "\\frac{1}{x + 1", spot: "{", says: /unbalanced brace: this \{ is never closed at 1:9/ },
   { text: "\\frac{1}{x}} + 1", spot: "}", says: /unbalanced brace: this \} closes no \{ at 1:12/ },
   { text: "dJ/du * z1", spot: "dJ/du", says: /dJ\/du is derivative notation \(dJ\/du\), not a division at 1:1/ },
   { text: "x + \\frac{\\partial J}{\\partial u}", spot: "\\frac{\\partial J}{\\partial u}", says: /is derivative notation \(dJ\/du\), not a division at 1:5/ },
