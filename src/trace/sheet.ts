@@ -4,6 +4,7 @@
 // the lecture's two `dJ/dt +=` lines). Replacing each ? by its value gives a sheet that
 // `check --backward` reads.
 import { variablesOf } from "../ast/walk.js";
+import { GREEK_CHARACTERS, greekName } from "../parse/notation.js";
 import { canonicalVariableName } from "../parse/parse.js";
 import { backwardPass, type BackwardPass, type PathContribution } from "./adjoints.js";
 import type { ForwardProgram } from "./program.js";
@@ -32,7 +33,7 @@ export function sheetSlots(program: ForwardProgram, pass: BackwardPass = backwar
       // The target y* is data, not a parameter: the lecture never writes its adjoint.
       if (quantity === TARGET) continue;
       const paths = pass.paths.get(quantity) ?? [];
-      const adjoint = `d${program.output}/d${quantity}`;
+      const adjoint = `d${sheetName(program.output)}/d${sheetName(quantity)}`;
       if (paths.length > 1) slots.push({ quantity, path: paths.find((p) => p.through === v) as PathContribution, left: `${adjoint} +=` });
       else slots.push({ quantity, left: `${adjoint} =` });
     }
@@ -41,6 +42,20 @@ export function sheetSlots(program: ForwardProgram, pass: BackwardPass = backwar
 }
 
 const TARGET = canonicalVariableName("y*");
+
+/** Each Greek letter's name to its letter, the first spelling of each (alpha → α). */
+const GREEK_LETTER = new Map<string, string>();
+for (const letter of GREEK_CHARACTERS) if (!GREEK_LETTER.has(greekName(letter) as string)) GREEK_LETTER.set(greekName(letter) as string, letter);
+
+/**
+ * A quantity as the sheet writes it: a Greek name with its letter (alpha_11 → α_11, as the lecture
+ * writes α_ji), since in derivative notation dJ/dalpha_11 is not read as the name alpha_11.
+ */
+function sheetName(name: string): string {
+  const m = /^([A-Za-z]+)((?:_\w+|[0-9]+)?)$/.exec(name);
+  const letter = m === null ? undefined : GREEK_LETTER.get(m[1]);
+  return letter === undefined || m === null ? name : `${letter}${m[2]}`;
+}
 
 /** The blank sheet's text: `dJ/du = ?` lines, one per slot. */
 export function blankSheet(program: ForwardProgram): string {

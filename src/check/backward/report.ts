@@ -21,13 +21,20 @@ export function forwardText(program: ForwardProgram): string {
   return program.definitions.map((d) => `${d.name} = ${printBounded(d.formula)}`).join("; ");
 }
 
+/**
+ * Whether to show how a line was read: when it is written in LaTeX or Unicode, or a reading rule
+ * fired (every sheet uses derivative notation, so that alone does not count).
+ */
+const shownAsRead = (line: JudgedLine): line is JudgedLine & { asRead: string } =>
+  line.asRead !== undefined && ((line.readAs?.notes.length ?? 0) > 0 || !/^[\x20-\x7e]*$/.test(line.written) || line.written.includes("\\"));
+
 const VERDICT_WORD = { correct: "correct", incorrect: "INCORRECT" } as const;
 
 function lineText(line: JudgedLine, width: number): string[] {
   const label = `line ${line.line}`.padEnd(width);
   const indent = " ".repeat(width + 13);
   const out = [`${label}  ${VERDICT_WORD[line.verdict].padEnd(9)}  ${line.written}`];
-  if (line.asRead !== undefined) out.push(`${indent}read as   ${line.asRead}`, ...(line.readAs?.notes ?? []).map((note) => `${indent}reading   ${note}`));
+  if (shownAsRead(line)) out.push(`${indent}read as   ${line.asRead}`, ...(line.readAs?.notes ?? []).map((note) => `${indent}reading   ${note}`));
   if (line.diagnosis !== undefined) out.push(`${indent}mistake   ${line.diagnosis}`);
   for (const claim of line.claims) {
     out.push(`${indent}claim     ${claim.written}: ${VERDICT_WORD[claim.verdict]}${claim.diagnosis === undefined ? "" : ` (${claim.diagnosis})`}`);
@@ -75,7 +82,7 @@ export function backwardReportJson(report: BackwardProblemReport) {
       quantity: l.quantity,
       verdict: l.verdict,
       diagnosis: l.diagnosis ?? null,
-      readAs: l.asRead === undefined ? null : { text: l.asRead, notes: l.readAs?.notes ?? [] },
+      readAs: shownAsRead(l) ? { text: l.asRead, notes: l.readAs?.notes ?? [] } : null,
       claims: l.claims.map((c) => ({ written: c.written, verdict: c.verdict, diagnosis: c.diagnosis ?? null })),
     })),
     ...(report.showAnswer ? { answers: Object.fromEntries(sheet.answers) } : {}),
