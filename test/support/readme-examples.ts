@@ -23,7 +23,7 @@
 //    such a table are compared cell by cell (cells split at the rule's column boundaries), so a
 //    wider or narrower timing cell does not shift the rest.
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface ReadmeExample {
@@ -261,6 +261,8 @@ export function buildCli(root: string): string {
   copyFileSync(join(root, "bin/diffscope.js"), join(dir, "bin/diffscope.js"));
   // Only "type": "module" matters here (npm pack rewrites the real package.json for a moment).
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+  // Examples that read a file name it under examples/, relative to where they run.
+  cpSync(join(root, "examples"), join(dir, "examples"), { recursive: true });
   const args = ["run", "build", "--", "--outDir", join(dir, "dist"), "--incremental", "--tsBuildInfoFile", join(dir, "tsbuildinfo")];
   execFileSync("npm", args, { cwd: root, stdio: "pipe" });
   return dir;
