@@ -47,11 +47,17 @@ export function expandedQuantities(program: ForwardProgram): Map<string, Expr> {
 
 /** `expr` with each variable in `values` replaced by its expression. */
 export function substitute(expr: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  return replaceNodes(expr, (node) => (node.kind === "var" ? values.get(node.name) : undefined));
+}
+
+/** `expr` with each node `replacement` gives a value for replaced by it (a DAG walk: shared nodes are rebuilt once). */
+export function replaceNodes(expr: Expr, replacement: (node: Expr) => Expr | undefined): Expr {
   const done = new Map<Expr, Expr>();
   for (const node of topologicalOrder(expr)) {
-    if (node.kind === "var") done.set(node, values.get(node.name) ?? node);
-    else if (node.kind === "num") done.set(node, node);
-    else done.set(node, callNode(node.op, node.args.map((a) => done.get(a) as Expr)));
+    const replaced = replacement(node);
+    if (replaced !== undefined) done.set(node, replaced);
+    else if (node.kind === "call") done.set(node, callNode(node.op, node.args.map((a) => done.get(a) as Expr)));
+    else done.set(node, node);
   }
   return done.get(expr) as Expr;
 }

@@ -3,6 +3,7 @@
 // `x \in \mathbb{R}^3`), a definition
 // `a = W * x`, or the final expression. Positions stay those of the whole text.
 import { ParseError, type SourcePosition } from "../parse/errors.js";
+import { canonicalVariableName } from "../parse/parse.js";
 import { readerWork } from "../parse/work.js";
 import { splitOutsideBrackets } from "../util/split.js";
 import { matrixShape, SCALAR, tooLarge, vectorShape, type Shape } from "./shape.js";
@@ -45,21 +46,23 @@ function statementRanges(source: string): { start: number; end: number }[] {
   return ranges;
 }
 
-// x: …, x ∈ …, x \in … (LaTeX); the type is read by readType.
-const DECLARATION = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*)(?::|∈|\\in(?![A-Za-z]))/;
+// x: …, x ∈ …, x \in … (LaTeX); the type is read by readType. The name may be written as
+// notes write it (α, \alpha, \mathbf{x}, \boldsymbol{\beta}): it is read to its ASCII name.
+const DECLARATION = /^(\s*)([A-Za-z_][A-Za-z0-9_]*|[\u0370-\u03ff][A-Za-z0-9_]*|\\[A-Za-z]+(?:\s*\{[^{}]*\})?)(\s*)(?::|∈|\\in(?![A-Za-z]))/;
 const DEFINITION = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*)=/;
 
 export function splitStatements(source: string, positionAt = positionsIn(source)): Statement[] {
-  return statementRanges(source).map(({ start, end }) => classify(source, start, end, positionAt));
+  return statementRanges(source).map(({ start, end }) => classifyStatement(source, start, end, positionAt));
 }
 
-function classify(source: string, start: number, end: number, positionAt: (offset: number) => SourcePosition): Statement {
+/** One statement of [start, end): a declaration (its shape read), a definition, or the expression. */
+export function classifyStatement(source: string, start: number, end: number, positionAt: (offset: number) => SourcePosition): Statement {
   const text = source.slice(start, end);
   const declaration = DECLARATION.exec(text);
   if (declaration) {
-    const [whole, lead, name] = declaration;
+    const [whole, lead, written] = declaration;
     const at = positionAt(start + lead.length);
-    return { kind: "declaration", name, shape: readType(source, start + whole.length, end, positionAt), at };
+    return { kind: "declaration", name: canonicalVariableName(written), shape: readType(source, start + whole.length, end, positionAt), at };
   }
   const definition = DEFINITION.exec(text);
   if (definition) {

@@ -6,7 +6,9 @@ import { variablesOf } from "../../ast/walk.js";
 import { ParseError } from "../../parse/errors.js";
 import { canonicalVariableName, parse, readExpression } from "../../parse/parse.js";
 import { programOf, type Definition, type ForwardProgram } from "../../trace/program.js";
-import { positionsIn } from "../../typed/statements.js";
+import type { Shape } from "../../typed/shape.js";
+import { classifyStatement, positionsIn } from "../../typed/statements.js";
+import { assignments, boundName, expandIndices, IndexError, indexedLeftSide, indexRanges, shapeOfIndexed } from "./indices.js";
 import { splitOutsideBrackets } from "../../util/split.js";
 
 /** A piece of the source: [start, end), trimmed of spaces and of LaTeX's $$ and trailing , . */
@@ -53,20 +55,36 @@ export function splitAtEquals(text: string, piece: Piece): { readonly left: Piec
   return undefined;
 }
 
+/** A forward program read from text, with the shapes its declarations and indexed definitions give (x ∈ ℝ², a_j = …). */
+export interface ReadProgram extends ForwardProgram {
+  /** Vector and matrix quantities by base name (x, alpha, a); none when the program is all scalars. */
+  readonly shapes?: ReadonlyMap<string, Shape>;
+}
+
 /**
  * Reads a forward program: definitions (any order, any notation), or a single expression.
+ * Declarations (x ∈ ℝ², \alpha \in \mathbb{R}^{2 \times 2}) let definitions use index
+ * notation (a_j = \sum_i \alpha_{ji} x_i), expanded to one definition per entry (a_1, a_2).
  * Throws ParseError, with the line and column in `text`, for anything it cannot read.
  */
-export function readForwardProgram(text: string): ForwardProgram {
-  const pieces = statementsOf(text);
+export function readForwardProgram(text: string): ReadProgram {
   const positionAt = positionsIn(text);
   const fail = (reason: string, at: number, offending: string, hint?: string): never => {
     throw new ParseError({ reason, at: positionAt(at), offending, hint }, text);
   };
+  const declared = new Map<string, Shape>();
+  const pieces = statementsOf(text).filter((piece) => {
+    const statement = classifyStatement(text, piece.start, piece.end, positionAt);
+    if (statement.kind !== "declaration") return true;
+    if (declared.has(statement.name)) fail(`${statement.name} is declared twice`, piece.start, text.slice(piece.start, piece.end));
+    declared.set(statement.name, statement.shape);
+    return false;
+  });
+  if (pieces.length === 0) fail("the program declares shapes but defines nothing", text.length, "", "e.g. a_j = \\sum_i \\alpha_{ji} x_i");
   const split = pieces.map((piece) => ({ piece, parts: splitAtEquals(text, piece) }));
   if (split.every((s) => s.parts === undefined)) {
     if (pieces.length !== 1) fail("a forward program is definitions (name = formula), or one expression", pieces[1].start, text.slice(pieces[1].start, pieces[1].end));
-    return programOf(parse(text));
+    return { ...programOf(parse(text)), shapes: new Map() };
   }
   const named: { name: string; at: number; right: Piece }[] = [];
   for (const { piece, parts: maybe } of split) {
@@ -78,18 +96,53 @@ export function readForwardProgram(text: string): ForwardProgram {
     if (named.some((n) => n.name === name)) fail(`${name} is defined twice`, parts.left.start, written);
     named.push({ name, at: parts.left.start, right: parts.right });
   }
-  const names = new Set(named.map((n) => n.name));
-  const formulas = new Map<string, Expr>();
-  for (const { name, right } of named) {
-    const reading = readExpression(text, { variables: names }, { from: positionAt(right.start), end: right.end });
-    formulas.set(name, reading.expr);
-  }
-  const definitions = topologicalDefinitions(named.map((n) => n.name), formulas, (name) => fail(`${name} is defined in terms of itself (a cycle)`, (named.find((n) => n.name === name) as { at: number }).at, name));
+  const names = new Set([...named.map((n) => n.name), ...declared.keys()]);
+  const written = named.map(({ name, at, right }) => ({ name, at, formula: readExpression(text, { variables: names }, { from: positionAt(right.start), end: right.end }).expr }));
+  const { formulas, shapes } = expandedDefinitions(written, declared, fail);
+  const definitions = topologicalDefinitions([...formulas.keys()], formulas, (name) => fail(`${name} is defined in terms of itself (a cycle)`, named.find((n) => n.name === name)?.at ?? 0, name));
   const used = new Set(definitions.flatMap((d) => variablesOf(d.formula)));
   const outputs = definitions.filter((d) => !used.has(d.name)).map((d) => d.name);
   const output = outputs.length === 1 ? outputs[0] : outputs.includes("J") ? "J" : fail(`the program has ${outputs.length} outputs (${outputs.join(", ")}): no quantity uses them`, 0, "", "end the computation in one quantity, J");
-  const inputs = [...new Set(definitions.flatMap((d) => variablesOf(d.formula)))].filter((v) => !names.has(v));
-  return { inputs, definitions: [...definitions.filter((d) => d.name !== output), definitions.find((d) => d.name === output) as Definition], output };
+  const inputs = [...new Set(definitions.flatMap((d) => variablesOf(d.formula)))].filter((v) => !formulas.has(v));
+  return { inputs, definitions: [...definitions.filter((d) => d.name !== output), definitions.find((d) => d.name === output) as Definition], output, shapes };
+}
+
+/**
+ * The definitions with index notation expanded: a_j = Σ_i α_ji x_i becomes a_1 = …, a_2 = …, and
+ * a gets the shape its indices' ranges give. A definition is expanded once the shapes of the
+ * indexed quantities it uses are known, so the lecture's order (J first) works.
+ */
+function expandedDefinitions(
+  written: readonly { name: string; at: number; formula: Expr }[],
+  declared: ReadonlyMap<string, Shape>,
+  fail: (reason: string, at: number, offending: string, hint?: string) => never,
+): { formulas: Map<string, Expr>; shapes: Map<string, Shape> } {
+  const shapes = new Map(declared);
+  const formulas = new Map<string, Expr>();
+  if (declared.size === 0) {
+    for (const { name, formula } of written) formulas.set(name, formula);
+    return { formulas, shapes };
+  }
+  const indexedBases = new Set(written.flatMap((w) => indexedLeftSide(w.name)?.base ?? []));
+  const waitsForShape = (formula: Expr): boolean => variablesOf(formula).some((v) => [...indexedBases].some((base) => !shapes.has(base) && v.startsWith(`${base}_`)));
+  const pending = [...written];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((w) => !waitsForShape(w.formula));
+    const { name, at, formula } = pending.splice(Math.max(ready, 0), 1)[0];
+    if (ready < 0) fail(`the shape of ${name} depends on itself`, at, name, "an indexed quantity's shape comes from the declared quantities it uses");
+    try {
+      const left = indexedLeftSide(name);
+      const ranges = indexRanges(formula, shapes);
+      if (left !== undefined && !shapes.has(name) && left.letters.every((l) => ranges.has(l))) {
+        shapes.set(left.base, shapeOfIndexed(left.letters, ranges));
+        for (const bound of assignments(left.letters, ranges)) formulas.set(boundName(name, shapes, bound), expandIndices(formula, shapes, bound));
+      } else formulas.set(name, expandIndices(formula, shapes));
+    } catch (error) {
+      if (error instanceof IndexError) fail(`in the definition of ${name}: ${error.message}`, at, name, error.hint);
+      throw error;
+    }
+  }
+  return { formulas, shapes };
 }
 
 /** Definitions ordered so each comes after the quantities it uses; `cycle` is told a name on a cycle. */

@@ -13,7 +13,9 @@ import { compareFunctions, expressionReference, type CheckOptions } from "../equ
 import { readAs, type ReadAs } from "../reading.js";
 import { formatReportNumber } from "../report.js";
 import { diagnose, inProgramTerms, sameFunction, type DiagnosisContext } from "./diagnose.js";
-import { readSheet, type SheetLine } from "./sheet.js";
+import type { ReadProgram } from "./forward.js";
+import { IndexError, indexVariants, subscriptLetters } from "./indices.js";
+import { derivativeMeaning, entryLines, readSheet, resolvePlaceholders, type LocalClaim, type SheetLine } from "./sheet.js";
 
 export type LineVerdict = "correct" | "incorrect";
 
@@ -46,7 +48,7 @@ export interface SheetReport {
   readonly answers: ReadonlyMap<string, string>;
 }
 
-export function judgeSheet(program: ForwardProgram, sheet: string, options: CheckOptions = {}): SheetReport {
+export function judgeSheet(program: ReadProgram, sheet: string, options: CheckOptions = {}): SheetReport {
   const pass = backwardPass(program);
   const expanded = expandedQuantities(program);
   const context: DiagnosisContext = {
@@ -69,6 +71,12 @@ export function judgeSheet(program: ForwardProgram, sheet: string, options: Chec
     }
     for (const [line, verdict] of blame(quantity, own, total, context)) judged.set(line, verdict);
   }
+  for (const line of lines) {
+    if (line.unsummed === undefined) continue;
+    const rightWhenSummed = judged.get(line)?.verdict === "correct";
+    const j = line.unsummed;
+    judged.set(line, { verdict: "incorrect", diagnosis: `${j} is on the right but not on the left, and nothing sums it: a missing Σ_${j} (the notes' own slip in dJ/dx_i)${rightWhenSummed ? `; with Σ_${j} the line is right` : ""}` });
+  }
   const judgedLines: JudgedLine[] = lines.map((line) => {
     const { verdict, diagnosis } = judged.get(line) as { verdict: LineVerdict; diagnosis?: string };
     const howRead = readAs(line.written, line.reading);
@@ -79,17 +87,85 @@ export function judgeSheet(program: ForwardProgram, sheet: string, options: Chec
       verdict,
       ...(diagnosis !== undefined && { diagnosis }),
       ...(howRead !== undefined && { readAs: howRead, asRead: line.asRead }),
-      claims: line.claims.map((claim) => {
-        const truth = pass.localPartial(claim.of, claim.wrt) as Expr;
-        return sameFunction(claim.value, truth, context)
-          ? { written: claim.written, verdict: "correct" as const }
-          : { written: claim.written, verdict: "incorrect" as const, diagnosis: `d${claim.of}/d${claim.wrt} is ${printExpr(inProgramTerms(truth, program))}` };
-      }),
+      claims: judgedClaims(line.claims, context),
     };
   });
-  const firstWrong = judgedLines.find((l) => l.verdict === "incorrect" || l.claims.some((c) => c.verdict === "incorrect"));
+  const sheetLines = mergedEntries(lines, judgedLines).map((judgedLine) => {
+    const change = judgedLine.verdict === "incorrect" ? indexMistake(lines.filter((l) => l.line === judgedLine.line && l.written === judgedLine.written), program, context) : undefined;
+    return change === undefined ? judgedLine : { ...judgedLine, diagnosis: change };
+  });
+  const firstWrong = sheetLines.find((l) => l.verdict === "incorrect" || l.claims.some((c) => c.verdict === "incorrect"));
   const answers = new Map([...byQuantity.keys()].map((q) => [q, printExpr(inProgramTerms(pass.adjoints.get(q) as Expr, program))]));
-  return { program, lines: judgedLines, verdict: firstWrong === undefined ? "correct" : "incorrect", ...(firstWrong !== undefined && { firstWrong: firstWrong.line }), answers };
+  return { program, lines: sheetLines, verdict: firstWrong === undefined ? "correct" : "incorrect", ...(firstWrong !== undefined && { firstWrong: firstWrong.line }), answers };
+}
+
+/** Each claim beside a line, judged against the true local partial; a claim in index notation is wrong if any entry is. */
+function judgedClaims(claims: readonly LocalClaim[], context: DiagnosisContext): ClaimVerdict[] {
+  const verdicts: ClaimVerdict[] = [];
+  for (const claim of claims) {
+    const truth = context.pass.localPartial(claim.of, claim.wrt) as Expr;
+    const earlier = verdicts.findIndex((v) => v.written === claim.written);
+    if (earlier >= 0 && verdicts[earlier].verdict === "incorrect") continue;
+    const verdict: ClaimVerdict = sameFunction(claim.value, truth, context)
+      ? { written: claim.written, verdict: "correct" }
+      : { written: claim.written, verdict: "incorrect", diagnosis: `${claim.at !== undefined ? `at ${claim.at}: ` : ""}d${claim.of}/d${claim.wrt} is ${printExpr(inProgramTerms(truth, context.program))}` };
+    if (earlier >= 0) verdicts[earlier] = verdict;
+    else verdicts.push(verdict);
+  }
+  return verdicts;
+}
+
+/**
+ * A line in index notation was judged entry by entry; as the sheet's line it is wrong if any entry
+ * is, and its diagnosis is the first wrong entry's, saying which entry and how many are wrong.
+ */
+function mergedEntries(lines: readonly SheetLine[], judged: readonly JudgedLine[]): JudgedLine[] {
+  const merged: JudgedLine[] = [];
+  judged.forEach((line, k) => {
+    const entry = lines[k].entry;
+    const previous = merged[merged.length - 1];
+    if (entry === undefined || k === 0 || lines[k - 1].line !== lines[k].line || lines[k - 1].entry === undefined) {
+      merged.push(entry === undefined ? line : { ...line, quantity: entry.of, ...(line.diagnosis !== undefined && { diagnosis: entryDiagnosis(lines[k], line.diagnosis) }) });
+      return;
+    }
+    if (previous.verdict === "incorrect" || line.verdict === "correct") return;
+    merged[merged.length - 1] = { ...previous, verdict: "incorrect", diagnosis: entryDiagnosis(lines[k], line.diagnosis as string) };
+  });
+  return merged.map((line) => {
+    const entries = lines.filter((l, k) => l.line === line.line && l.entry !== undefined && judged[k].verdict === "incorrect").length;
+    const total = lines.filter((l) => l.line === line.line && l.entry !== undefined).length;
+    return line.verdict === "incorrect" && total > 1 && lines.find((l) => l.line === line.line)?.unsummed === undefined ? { ...line, diagnosis: `${line.diagnosis as string} (${entries} of ${total} entries are wrong)` } : line;
+  });
+}
+
+/** An entry's diagnosis as the line's: "at j = 1, i = 2: …" (a missing Σ is the same at every entry). */
+function entryDiagnosis(line: SheetLine, diagnosis: string): string {
+  return line.unsummed !== undefined || line.entry === undefined ? diagnosis : `at ${line.entry.at}: ${diagnosis}`;
+}
+
+/**
+ * A wrong line in index notation that one index change would make right at every entry: a Σ
+ * over the wrong index, a transposed matrix entry, a quantity indexed by the wrong letter.
+ */
+function indexMistake(entries: readonly SheetLine[], program: ReadProgram, context: DiagnosisContext): string | undefined {
+  const [first] = entries;
+  const shapes = program.shapes;
+  if (first?.indexedRight === undefined || shapes === undefined || entries.some((e) => e.accumulate)) return undefined;
+  const wrt = first.entry?.of ?? first.quantity;
+  const meaning = derivativeMeaning(program, context.pass);
+  const unreadable = (): never => {
+    throw new IndexError("not this variant");
+  };
+  for (const variant of indexVariants(first.indexedRight, shapes, subscriptLetters(wrt, shapes) ?? [])) {
+    try {
+      const lines = entryLines(wrt, variant.expr, shapes, unreadable);
+      const fits = lines.every((line) => line.unsummed === undefined && sameFunction(resolvePlaceholders(line.value, meaning, unreadable), context.pass.adjoints.get(line.quantity) as Expr, context));
+      if (fits) return variant.change;
+    } catch (error) {
+      if (!(error instanceof IndexError)) throw error;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -6,15 +6,18 @@
 // later line), dv/dq is the local partial ∂v/∂q, names are forward quantities. After the first
 // top-level comma come claims about local partials (du/du_1 = 1), judged on their own.
 import type { Expr } from "../../ast/expr.js";
-import { variable } from "../../ast/expr.js";
+import { callNode, variable } from "../../ast/expr.js";
+import { variablesOf } from "../../ast/walk.js";
 import { ParseError } from "../../parse/errors.js";
 import { printExpr } from "../../print/text.js";
 import { parseSyntax, readExpression, type Reading } from "../../parse/parse.js";
 import type { BackwardPass } from "../../trace/adjoints.js";
-import type { ForwardProgram } from "../../trace/program.js";
+import { substitute, type ForwardProgram } from "../../trace/program.js";
+import type { Shape } from "../../typed/shape.js";
 import { positionsIn } from "../../typed/statements.js";
 import { splitOutsideBrackets } from "../../util/split.js";
-import { splitAtEquals, statementsOf, trimmed, type Piece } from "./forward.js";
+import { splitAtEquals, statementsOf, trimmed, type Piece, type ReadProgram } from "./forward.js";
+import { assignments, boundName, derivativePlaceholder, describeAssignment, expandIndices, INDEX_SUM, IndexError, indexRanges, placeholderDerivative, subscriptLetters } from "./indices.js";
 
 /** A claim about a local partial written beside a line: du/du_1 = 1. */
 export interface LocalClaim {
@@ -22,6 +25,8 @@ export interface LocalClaim {
   readonly wrt: string;
   readonly written: string;
   readonly value: Expr;
+  /** For a claim in index notation, the entry this is (j = 1, i = 2). */
+  readonly at?: string;
 }
 
 export interface SheetLine {
@@ -38,10 +43,16 @@ export interface SheetLine {
   /** The line as read, in ASCII, with adjoints and local derivatives as written (dJ/du * du/du_1): shown as "read as" without revealing their values. */
   readonly asRead: string;
   readonly claims: readonly LocalClaim[];
+  /** For a line in index notation, the entry this is (j = 1, i = 2); the line stands for one per entry. */
+  readonly entry?: { readonly of: string; readonly at: string };
+  /** An index the right side uses that is neither on the left nor summed (the notes' dJ/dx_i). */
+  readonly unsummed?: string;
+  /** For a line of a program with shapes: its right side as written, indices unexpanded (to try index mistakes on). */
+  readonly indexedRight?: Expr;
 }
 
 /** Reads a sheet against a program; a line that cannot be read is a ParseError with its line and column. */
-export function readSheet(text: string, program: ForwardProgram, pass: BackwardPass): SheetLine[] {
+export function readSheet(text: string, program: ReadProgram, pass: BackwardPass): SheetLine[] {
   const positionAt = positionsIn(text);
   const names = new Set([...program.inputs, ...program.definitions.map((d) => d.name)]);
   const quantities = [...pass.order].join(", ");
@@ -49,14 +60,12 @@ export function readSheet(text: string, program: ForwardProgram, pass: BackwardP
     throw new ParseError({ reason, at: positionAt(at), offending, hint }, text);
   };
   const isOutput = (of: string): boolean => of === program.output || of === "J";
-  const meaning = (of: string, wrt: string): Expr | { problem: string; hint?: string } => {
-    if (isOutput(of)) {
-      const adjoint = pass.adjoints.get(wrt);
-      return adjoint ?? { problem: `the program has no quantity ${wrt}, so no adjoint d${of}/d${wrt}`, hint: `its quantities: ${quantities}` };
-    }
-    const local = pass.localPartial(of, wrt);
-    if (local !== undefined) return local;
-    return { problem: `d${of}/d${wrt} is no local derivative of the program`, hint: names.has(of) ? `${of} is an input; local derivatives are of quantities, as du/dt` : `its quantities: ${quantities}` };
+  const meaning = derivativeMeaning(program, pass);
+  const shapes = program.shapes ?? new Map<string, Shape>();
+  // dJ/du is left as a placeholder until indices are bound; without shapes it is checked as read, so a bad one is shown where it is.
+  const placeholder = (of: string, wrt: string): Expr | { problem: string; hint?: string } => {
+    const known = shapes.size === 0 ? meaning(of, wrt) : undefined;
+    return known !== undefined && "problem" in known ? known : derivativePlaceholder(of, wrt);
   };
   const lines: SheetLine[] = [];
   for (const piece of statementsOf(text)) {
@@ -66,17 +75,49 @@ export function readSheet(text: string, program: ForwardProgram, pass: BackwardP
       fail(`the left side must be an adjoint, as dJ/du, ∂J/∂u or \\frac{dJ}{du}`, parts.left.start, text.slice(parts.left.start, parts.left.end), `the program's output is ${program.output}`);
     }
     const { wrt } = lhs as Extract<typeof lhs, { kind: "derivative" }>;
-    if (!pass.adjoints.has(wrt)) fail(`the program has no quantity ${wrt}`, parts.left.start, text.slice(parts.left.start, parts.left.end), `its quantities: ${quantities}`);
     const [right, ...claimPieces] = sideParts(text, parts.right);
-    const reading = readExpression(text, { variables: names, derivative: meaning }, { from: positionAt(right.start), end: right.end });
-    const claims = claimPieces.map((claim) => readClaim(text, claim, names, meaning, positionAt, fail));
     const line = positionAt(piece.start).line;
-    const asWritten = readExpression(text, { variables: names, derivative: (of, q) => variable(`d${of}/d${q}`) }, { from: positionAt(right.start), end: right.end }).expr;
-    const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printExpr(asWritten)}`;
-    lines.push({ line, written: text.slice(piece.start, piece.end), quantity: wrt, accumulate: parts.accumulate, value: reading.expr, reading, asRead, claims });
+    const written = text.slice(piece.start, piece.end);
+    const reading = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(right.start), end: right.end });
+    const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printExpr(reading.expr)}`;
+    const claims = claimPieces.flatMap((claim) => readClaim(text, claim, { names, shapes, placeholder, meaning }, positionAt, fail));
+    const failAtLeft = (reason: string, hint?: string): never => fail(reason, parts.left.start, text.slice(parts.left.start, parts.left.end), hint);
+    entryLines(wrt, reading.expr, shapes, failAtLeft).forEach((entry, k) => {
+      if (!pass.adjoints.has(entry.quantity)) failAtLeft(`the program has no quantity ${entry.quantity}`, `its quantities: ${quantities}`);
+      const value = resolvePlaceholders(entry.value, meaning, (problem) => fail(problem.problem, right.start, text.slice(right.start, right.end), problem.hint));
+      lines.push({
+        line,
+        written,
+        quantity: entry.quantity,
+        accumulate: parts.accumulate,
+        value,
+        reading,
+        asRead,
+        claims: k === 0 ? claims : [],
+        ...(entry.entry !== undefined && { entry: entry.entry }),
+        ...(entry.unsummed !== undefined && { unsummed: entry.unsummed }),
+        ...(shapes.size > 0 && { indexedRight: reading.expr }),
+      });
+    });
   }
   if (lines.length === 0) fail("the backward sheet has no lines", 0, "", "e.g. dJ/du = -sin(u)");
   return lines;
+}
+
+/** What dOf/dWrt means on a sheet: the true adjoint when Of is the output, else the local partial, or why neither. */
+export function derivativeMeaning(program: ForwardProgram, pass: BackwardPass): (of: string, wrt: string) => Expr | { problem: string; hint?: string } {
+  const names = new Set([...program.inputs, ...program.definitions.map((d) => d.name)]);
+  const quantities = [...pass.order].join(", ");
+  const isOutput = (of: string): boolean => of === program.output || of === "J";
+  return (of, wrt) => {
+    if (isOutput(of)) {
+      const adjoint = pass.adjoints.get(wrt);
+      return adjoint ?? { problem: `the program has no quantity ${wrt}, so no adjoint d${of}/d${wrt}`, hint: `its quantities: ${quantities}` };
+    }
+    const local = pass.localPartial(of, wrt);
+    if (local !== undefined) return local;
+    return { problem: `d${of}/d${wrt} is no local derivative of the program`, hint: names.has(of) ? `${of} is an input; local derivatives are of quantities, as du/dt` : `its quantities: ${quantities}` };
+  };
 }
 
 /** The right side and the claims after it: split at top-level commas, with \quad and words dropped. */
@@ -91,18 +132,76 @@ function sideParts(text: string, right: Piece): Piece[] {
 function readClaim(
   text: string,
   piece: Piece,
-  names: ReadonlySet<string>,
-  meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string },
+  reader: {
+    readonly names: ReadonlySet<string>;
+    readonly shapes: ReadonlyMap<string, Shape>;
+    readonly placeholder: (of: string, wrt: string) => Expr | { problem: string; hint?: string };
+    readonly meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string };
+  },
   positionAt: (offset: number) => ReturnType<ReturnType<typeof positionsIn>>,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
-): LocalClaim {
+): LocalClaim[] {
+  const { names, shapes, placeholder, meaning } = reader;
   const written = text.slice(piece.start, piece.end);
   const parts = splitAtEquals(text, piece) ?? fail("after a comma comes a local derivative, as du/du_1 = 1", piece.start, written);
   const lhs = parseSyntax(text, positionAt(parts.left.start), parts.left.end);
-  if (lhs.kind !== "derivative") fail("a claim beside a line names a local derivative, as du/du_1 = 1", parts.left.start, text.slice(parts.left.start, parts.left.end));
+  const failAtLeft = (reason: string, hint?: string): never => fail(reason, parts.left.start, text.slice(parts.left.start, parts.left.end), hint);
+  if (lhs.kind !== "derivative") failAtLeft("a claim beside a line names a local derivative, as du/du_1 = 1");
   const { of, wrt } = lhs as Extract<typeof lhs, { kind: "derivative" }>;
-  const truth = meaning(of, wrt);
-  if ("problem" in truth) fail(truth.problem, parts.left.start, text.slice(parts.left.start, parts.left.end), truth.hint);
-  const value = readExpression(text, { variables: names, derivative: meaning }, { from: positionAt(parts.right.start), end: parts.right.end }).expr;
-  return { of, wrt, written, value };
+  const right = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(parts.right.start), end: parts.right.end }).expr;
+  try {
+    const letters = [...new Set([...(subscriptLetters(of, shapes) ?? []), ...(subscriptLetters(wrt, shapes) ?? [])])];
+    const ranges = indexRanges(right, shapes, indexRanges(callNode("add", [variable(of), variable(wrt)]), shapes));
+    return assignments(letters, ranges).map((bound) => {
+      const [ofEntry, wrtEntry] = [boundName(of, shapes, bound), boundName(wrt, shapes, bound)];
+      const truth = meaning(ofEntry, wrtEntry);
+      if ("problem" in truth) failAtLeft(truth.problem, truth.hint);
+      const value = resolvePlaceholders(expandIndices(right, shapes, bound), meaning, (problem) => fail(problem.problem, parts.right.start, text.slice(parts.right.start, parts.right.end), problem.hint));
+      return { of: ofEntry, wrt: wrtEntry, written, value, ...(letters.length > 0 && { at: describeAssignment(bound) }) };
+    });
+  } catch (error) {
+    if (error instanceof IndexError) return fail(error.message, piece.start, written, error.hint);
+    throw error;
+  }
+}
+
+/**
+ * One line in index notation as its entries: dJ/dα_ji = … is one line per (j, i). An index on the
+ * right that is neither on the left nor summed is read as summed, and the line marked for it.
+ */
+export function entryLines(
+  wrt: string,
+  right: Expr,
+  shapes: ReadonlyMap<string, Shape>,
+  fail: (reason: string, hint?: string) => never,
+): { quantity: string; value: Expr; entry?: { of: string; at: string }; unsummed?: string }[] {
+  try {
+    const letters = subscriptLetters(wrt, shapes) ?? [];
+    const ranges = indexRanges(right, shapes, indexRanges(variable(wrt), shapes));
+    return assignments(letters, ranges).map((bound) => {
+      const quantity = boundName(wrt, shapes, bound);
+      const entry = letters.length > 0 ? { of: wrt, at: describeAssignment(bound) } : undefined;
+      try {
+        return { quantity, value: expandIndices(right, shapes, bound), ...(entry !== undefined && { entry }) };
+      } catch (error) {
+        if (!(error instanceof IndexError) || error.letter === undefined || bound.has(error.letter)) throw error;
+        return { quantity, value: expandIndices(callNode(INDEX_SUM, [variable(error.letter), right]), shapes, bound), ...(entry !== undefined && { entry }), unsummed: error.letter };
+      }
+    });
+  } catch (error) {
+    if (error instanceof IndexError) return fail(error.message, error.hint);
+    throw error;
+  }
+}
+
+/** The expanded right side with each dJ/dq and dv/dq placeholder replaced by what it means. */
+export function resolvePlaceholders(expr: Expr, meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string }, fail: (problem: { problem: string; hint?: string }) => never): Expr {
+  const values = new Map<string, Expr>();
+  for (const name of variablesOf(expr)) {
+    const derivative = placeholderDerivative(name);
+    if (derivative === undefined) continue;
+    const value = meaning(derivative[0], derivative[1]);
+    values.set(name, "problem" in value ? fail(value) : value);
+  }
+  return substitute(expr, values);
 }
