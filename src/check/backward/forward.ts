@@ -6,8 +6,11 @@ import { variablesOf } from "../../ast/walk.js";
 import { ParseError } from "../../parse/errors.js";
 import { canonicalVariableName, parse, readExpression } from "../../parse/parse.js";
 import { programOf, type Definition, type ForwardProgram } from "../../trace/program.js";
-import type { Shape } from "../../typed/shape.js";
+import type { SourcePosition } from "../../parse/errors.js";
+import { elementNames } from "../../typed/lower.js";
+import { isScalar, SCALAR, type Shape } from "../../typed/shape.js";
 import { classifyStatement, positionsIn } from "../../typed/statements.js";
+import { mentionedNames, readMatrixFormula } from "./matrix-form.js";
 import { assignments, boundName, expandIndices, IndexError, indexedLeftSide, indexRanges, shapeOfIndexed } from "./indices.js";
 import { splitOutsideBrackets } from "../../util/split.js";
 
@@ -97,8 +100,9 @@ export function readForwardProgram(text: string): ReadProgram {
     named.push({ name, at: parts.left.start, right: parts.right });
   }
   const names = new Set([...named.map((n) => n.name), ...declared.keys()]);
-  const written = named.map(({ name, at, right }) => ({ name, at, formula: readExpression(text, { variables: names }, { from: positionAt(right.start), end: right.end }).expr }));
-  const { formulas, shapes } = expandedDefinitions(written, declared, fail);
+  const matrixForm = matrixFormDefinitions(text, named, declared, positionAt);
+  const written = named.map(({ name, at, right }) => ({ name, at, right, formula: matrixForm.has(name) ? undefined : readExpression(text, { variables: names }, { from: positionAt(right.start), end: right.end }).expr }));
+  const { formulas, shapes } = expandedDefinitions(text, written, declared, fail);
   const definitions = topologicalDefinitions([...formulas.keys()], formulas, (name) => fail(`${name} is defined in terms of itself (a cycle)`, named.find((n) => n.name === name)?.at ?? 0, name));
   const used = new Set(definitions.flatMap((d) => variablesOf(d.formula)));
   const outputs = definitions.filter((d) => !used.has(d.name)).map((d) => d.name);
@@ -113,23 +117,37 @@ export function readForwardProgram(text: string): ReadProgram {
  * indexed quantities it uses are known, so the lecture's order (J first) works.
  */
 function expandedDefinitions(
-  written: readonly { name: string; at: number; formula: Expr }[],
+  text: string,
+  written: readonly { name: string; at: number; right: Piece; formula: Expr | undefined }[],
   declared: ReadonlyMap<string, Shape>,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): { formulas: Map<string, Expr>; shapes: Map<string, Shape> } {
   const shapes = new Map(declared);
   const formulas = new Map<string, Expr>();
   if (declared.size === 0) {
-    for (const { name, formula } of written) formulas.set(name, formula);
+    for (const { name, formula } of written) formulas.set(name, formula as Expr);
     return { formulas, shapes };
   }
-  const indexedBases = new Set(written.flatMap((w) => indexedLeftSide(w.name)?.base ?? []));
-  const waitsForShape = (formula: Expr): boolean => variablesOf(formula).some((v) => [...indexedBases].some((base) => !shapes.has(base) && v.startsWith(`${base}_`)));
+  const positionAt = positionsIn(text);
+  // Quantities whose shape is known only once their definition is read: a_j, and z = σ(a) in matrix form.
+  const shapedLater = new Set(written.flatMap((w) => (w.formula === undefined ? [w.name] : (indexedLeftSide(w.name)?.base ?? []))));
+  const done = new Set<string>();
+  const waits = (w: (typeof written)[number]): boolean =>
+    w.formula === undefined
+      ? mentionedNames(text, w.right, positionAt).some((v) => v !== w.name && shapedLater.has(v) && !done.has(v))
+      : variablesOf(w.formula).some((v) => [...shapedLater].some((base) => !done.has(base) && (v === base || v.startsWith(`${base}_`))));
   const pending = [...written];
   while (pending.length > 0) {
-    const ready = pending.findIndex((w) => !waitsForShape(w.formula));
-    const { name, at, formula } = pending.splice(Math.max(ready, 0), 1)[0];
+    const ready = pending.findIndex((w) => !waits(w));
+    const { name, at, right, formula } = pending.splice(Math.max(ready, 0), 1)[0];
     if (ready < 0) fail(`the shape of ${name} depends on itself`, at, name, "an indexed quantity's shape comes from the declared quantities it uses");
+    done.add(indexedLeftSide(name)?.base ?? name);
+    if (formula === undefined) {
+      const { shape, entries } = readMatrixFormula(text, right, shapes);
+      if (!isScalar(shape)) shapes.set(name, shape);
+      elementNames(name, shape).forEach((entry, k) => formulas.set(entry, entries[k]));
+      continue;
+    }
     try {
       const left = indexedLeftSide(name);
       const ranges = indexRanges(formula, shapes);
@@ -143,6 +161,24 @@ function expandedDefinitions(
     }
   }
   return { formulas, shapes };
+}
+
+/** The definitions in matrix form: those naming a declared vector or matrix whole, and those using them. */
+function matrixFormDefinitions(text: string, named: readonly { name: string; right: Piece }[], declared: ReadonlyMap<string, Shape>, positionAt: (offset: number) => SourcePosition): Set<string> {
+  const found = new Set<string>();
+  if (declared.size === 0) return found;
+  const mentions = new Map(named.map((n) => [n.name, mentionedNames(text, n.right, positionAt)]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { name } of named) {
+      if (found.has(name)) continue;
+      if ((mentions.get(name) as string[]).some((v) => found.has(v) || !isScalar(declared.get(v) ?? SCALAR))) {
+        found.add(name);
+        grew = true;
+      }
+    }
+  }
+  return found;
 }
 
 /** Definitions ordered so each comes after the quantities it uses; `cycle` is told a name on a cycle. */

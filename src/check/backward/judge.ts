@@ -48,7 +48,15 @@ export interface SheetReport {
   readonly answers: ReadonlyMap<string, string>;
 }
 
-export function judgeSheet(program: ReadProgram, sheet: string, options: CheckOptions = {}): SheetReport {
+/**
+ * Where a sheet's lines are compared: up to 10, not the 1000 a single derivative is tried at.
+ * A network's units saturate far sooner (σ(βᵀz) at 1000 is 1 to the last bit), and there a right
+ * line and the truth differ in what rounding left of y(1 − y)·z(1 − z), not in their algebra.
+ */
+const SHEET_SCALES: readonly number[] = [0.1, 1, 10];
+
+export function judgeSheet(program: ReadProgram, sheet: string, given: CheckOptions = {}): SheetReport {
+  const options: CheckOptions = { scales: SHEET_SCALES, ...given };
   const pass = backwardPass(program);
   const expanded = expandedQuantities(program);
   const context: DiagnosisContext = {
@@ -71,6 +79,7 @@ export function judgeSheet(program: ReadProgram, sheet: string, options: CheckOp
     }
     for (const [line, verdict] of blame(quantity, own, total, context)) judged.set(line, verdict);
   }
+  for (const line of lines) if (line.shapeMistake !== undefined) judged.set(line, { verdict: "incorrect", diagnosis: line.shapeMistake });
   for (const line of lines) {
     if (line.unsummed === undefined) continue;
     const rightWhenSummed = judged.get(line)?.verdict === "correct";
@@ -150,6 +159,8 @@ function entryDiagnosis(line: SheetLine, diagnosis: string): string {
 function indexMistake(entries: readonly SheetLine[], program: ReadProgram, context: DiagnosisContext): string | undefined {
   const [first] = entries;
   const shapes = program.shapes;
+  const transposed = entries.every((e) => e.transposedValue !== undefined && sameFunction(e.transposedValue, context.pass.adjoints.get(e.quantity) as Expr, context));
+  if (transposed && entries.length > 1 && !entries.some((e) => e.accumulate)) return `this is the transposed layout: entry (i, j) here is d${program.output}/d${first.entry?.of ?? first.quantity}_ji (numerator layout); the sheet's layout is denominator layout, entry (i, j) = d${program.output}/d${first.entry?.of ?? first.quantity}_ij`;
   if (first?.indexedRight === undefined || shapes === undefined || entries.some((e) => e.accumulate)) return undefined;
   const wrt = first.entry?.of ?? first.quantity;
   const meaning = derivativeMeaning(program, context.pass);

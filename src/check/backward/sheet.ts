@@ -6,14 +6,16 @@
 // later line), dv/dq is the local partial ∂v/∂q, names are forward quantities. After the first
 // top-level comma come claims about local partials (du/du_1 = 1), judged on their own.
 import type { Expr } from "../../ast/expr.js";
-import { callNode, variable } from "../../ast/expr.js";
+import { callNode, num, variable } from "../../ast/expr.js";
 import { variablesOf } from "../../ast/walk.js";
 import { ParseError } from "../../parse/errors.js";
 import { printExpr } from "../../print/text.js";
 import { parseSyntax, readExpression, type Reading } from "../../parse/parse.js";
 import type { BackwardPass } from "../../trace/adjoints.js";
 import { substitute, type ForwardProgram } from "../../trace/program.js";
-import type { Shape } from "../../typed/shape.js";
+import { elementNames } from "../../typed/lower.js";
+import { colsOf, isScalar, rowsOf, SCALAR, type Shape } from "../../typed/shape.js";
+import { matrixLineEntries } from "./matrix-form.js";
 import { positionsIn } from "../../typed/statements.js";
 import { splitOutsideBrackets } from "../../util/split.js";
 import { splitAtEquals, statementsOf, trimmed, type Piece, type ReadProgram } from "./forward.js";
@@ -49,6 +51,10 @@ export interface SheetLine {
   readonly unsummed?: string;
   /** For a line of a program with shapes: its right side as written, indices unexpanded (to try index mistakes on). */
   readonly indexedRight?: Expr;
+  /** For a square matrix-form line: this entry's value had the sheet meant the transposed layout. */
+  readonly transposedValue?: Expr;
+  /** A matrix-form right side of the wrong shape: what is wrong with it. */
+  readonly shapeMistake?: string;
 }
 
 /** Reads a sheet against a program; a line that cannot be read is a ParseError with its line and column. */
@@ -78,6 +84,10 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
     const [right, ...claimPieces] = sideParts(text, parts.right);
     const line = positionAt(piece.start).line;
     const written = text.slice(piece.start, piece.end);
+    if (!isScalar(shapes.get(wrt) ?? SCALAR)) {
+      lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes }, meaning, positionAt, fail));
+      continue;
+    }
     const reading = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(right.start), end: right.end });
     const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printExpr(reading.expr)}`;
     const claims = claimPieces.flatMap((claim) => readClaim(text, claim, { names, shapes, placeholder, meaning }, positionAt, fail));
@@ -204,4 +214,31 @@ export function resolvePlaceholders(expr: Expr, meaning: (of: string, wrt: strin
     values.set(name, "problem" in value ? fail(value) : value);
   }
   return substitute(expr, values);
+}
+
+/**
+ * A matrix-form line (dJ/dW = … with W a matrix) as the lines of its entries, judged like an
+ * indexed line's; of the wrong shape it is one line carrying that mistake.
+ */
+function matrixLines(
+  at: { text: string; right: Piece; wrt: string; line: number; written: string; accumulate: boolean; output: string; shapes: ReadonlyMap<string, Shape> },
+  meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string },
+  positionAt: (offset: number) => ReturnType<ReturnType<typeof positionsIn>>,
+  fail: (reason: string, at: number, offending: string, hint?: string) => never,
+): SheetLine[] {
+  const { text, right, wrt, shapes } = at;
+  const { entries, shapeMistake } = matrixLineEntries(text, right, wrt, shapes, positionAt, fail);
+  const asWritten = text.slice(right.start, right.end);
+  const reading = { expr: num(Number.NaN), notes: [], usedNotation: false };
+  const common = { line: at.line, written: at.written, accumulate: at.accumulate, reading, asRead: `d${at.output}/d${wrt} ${at.accumulate ? "+=" : "="} ${asWritten}`, claims: [] };
+  const target = shapes.get(wrt) as Shape;
+  if (shapeMistake !== undefined) return [{ ...common, quantity: elementNames(wrt, target)[0], value: num(Number.NaN), shapeMistake }];
+  const resolve = (value: Expr): Expr => resolvePlaceholders(value, meaning, (problem) => fail(problem.problem, right.start, asWritten, problem.hint));
+  const [rows, cols] = [rowsOf(target), colsOf(target)];
+  return entries.map(({ quantity, value }, k) => {
+    const [row, col] = [Math.floor(k / cols), k % cols];
+    const where = target.kind === "matrix" ? `row ${row + 1}, column ${col + 1}` : `entry ${k + 1}`;
+    const square = target.kind === "matrix" && rows === cols && rows > 1;
+    return { ...common, quantity, value: resolve(value), entry: { of: wrt, at: where }, ...(square && { transposedValue: resolve(entries[col * cols + row].value) }) };
+  });
 }
