@@ -173,7 +173,9 @@ export function productUnderPostfix(node: Syntax, variables: ReadonlySet<string>
 
 /** `y(…)` with one argument, where y is no function but a variable of the problem: a product. */
 export function readsAsProduct(node: CallSyntax, variables: ReadonlySet<string>): boolean {
-  return node.args.length === 1 && node.reading === undefined && functionsNamed(node.name.value) === undefined && variables.has(node.name.value);
+  // z_1(…) with the variable z1 is a product too: the variable matcher reads z_1 as z1.
+  const name = node.name.value.replace(/_/g, "");
+  return node.args.length === 1 && node.reading === undefined && functionsNamed(node.name.value) === undefined && (variables.has(node.name.value) || [...variables].some((v) => v.replace(/_/g, "") === name));
 }
 
 /** The note for a call read as a product, which the text could also have meant as a call. */

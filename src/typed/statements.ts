@@ -47,8 +47,8 @@ function statementRanges(source: string): { start: number; end: number }[] {
 }
 
 // x: …, x ∈ …, x \in … (LaTeX); the type is read by readType. The name may be written as
-// notes write it (α, \alpha, \mathbf{x}, \boldsymbol{\beta}): it is read to its ASCII name.
-const DECLARATION = /^(\s*)([A-Za-z_][A-Za-z0-9_]*|[\u0370-\u03ff][A-Za-z0-9_]*|\\[A-Za-z]+(?:\s*\{[^{}]*\})?)(\s*)(?::|∈|\\in(?![A-Za-z]))/;
+// notes write it (α, \alpha, \mathbf{x}, \boldsymbol{\beta}, \alpha^{(1)}): it is read to its ASCII name.
+const DECLARATION = /^(\s*)((?:[A-Za-z_][A-Za-z0-9_]*|[\u0370-\u03ff][A-Za-z0-9_]*|\\[A-Za-z]+(?:\s*\{[^{}]*\})?)(?:\^\{\(\d+\)\}|\^\(\d+\)|_\{[^{}]*\})*)(\s*)(?::|∈|\\in(?![A-Za-z]))/;
 const DEFINITION = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*)=/;
 
 export function splitStatements(source: string, positionAt = positionsIn(source)): Statement[] {

@@ -20,12 +20,14 @@ import { cli } from "./run.js";
 
 const EXAMPLES = join(import.meta.dirname, "../../examples");
 const DIAGNOSIS: Record<string, RegExp> = {
-  "wrong-sign": /^wrong sign: this is -\(dJ\/d/,
+  "wrong-sign": /^wrong sign: this is -\(d[A-Za-z]+\/d/,
   "missing-path": /^misses the path through /,
   "missing-factor": /^misses the factor /,
   "extra-factor": /^has an extra factor /,
   "constant-multiple": /^a constant multiple: this is /,
   "cross-entropy-sign": /^the sign convention of cross-entropy/,
+  // Matrix form (examples/quiz2).
+  transposed: /transposed layout/,
 };
 
 const exampleDirs = readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -40,8 +42,8 @@ interface LineJson {
 }
 
 describe("examples/", () => {
-  it("holds the simple example, logistic regression and the network, each with a correct sheet and mistakes of every kind", () => {
-    expect(exampleDirs).toEqual(expect.arrayContaining(["simple", "logistic", "network"]));
+  it("holds the simple example, logistic regression, the network and Quiz 2, each with a correct sheet and mistakes of every kind", () => {
+    expect(exampleDirs).toEqual(expect.arrayContaining(["simple", "logistic", "network", "quiz2"]));
     for (const dir of exampleDirs) expect(sheetsOf(dir).filter((f) => f.endsWith(".correct.txt")).length).toBeGreaterThan(0);
     const kinds = new Set(exampleDirs.flatMap((dir) => sheetsOf(dir).map((f) => f.split(".").at(-2) as string)));
     expect([...kinds].sort()).toEqual(["correct", ...Object.keys(DIAGNOSIS)].sort());

@@ -97,7 +97,7 @@ export function readForwardProgram(text: string): ReadProgram {
     const name = canonicalVariableName(written);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`${written} is not a name a quantity can have`, parts.left.start, written, "e.g. u_1 = \\sin(t)");
     if (named.some((n) => n.name === name)) fail(`${name} is defined twice`, parts.left.start, written);
-    named.push({ name, at: parts.left.start, right: parts.right });
+    named.push({ name, at: parts.left.start, right: withoutForAll(text, parts.right) });
   }
   const names = new Set([...named.map((n) => n.name), ...declared.keys()]);
   const matrixForm = matrixFormDefinitions(text, named, declared, positionAt);
@@ -179,6 +179,12 @@ function matrixFormDefinitions(text: string, named: readonly { name: string; rig
     }
   }
   return found;
+}
+
+/** A definition's right side without the lecture's trailing ", \\forall j" (∀j, for all j): the index says it already. */
+function withoutForAll(text: string, right: Piece): Piece {
+  const forAll = /,?\s*(?:\\q?quad\s*)?(?:\\forall|∀|for (?:all|every))\s*[a-z](?:\s*,\s*[a-z])*\s*$/.exec(text.slice(right.start, right.end));
+  return forAll === null ? right : trimmed(text, right.start, right.end - forAll[0].length);
 }
 
 /** Definitions ordered so each comes after the quantities it uses; `cycle` is told a name on a cycle. */

@@ -125,31 +125,29 @@ function judgedClaims(claims: readonly LocalClaim[], context: DiagnosisContext):
 }
 
 /**
- * A line in index notation was judged entry by entry; as the sheet's line it is wrong if any entry
- * is, and its diagnosis is the first wrong entry's, saying which entry and how many are wrong.
+ * A line in index notation (or matrix form) was judged entry by entry; as the sheet's line it is
+ * wrong if any entry is, with the first wrong entry's diagnosis, saying where and how many.
  */
 function mergedEntries(lines: readonly SheetLine[], judged: readonly JudgedLine[]): JudgedLine[] {
   const merged: JudgedLine[] = [];
-  judged.forEach((line, k) => {
+  let k = 0;
+  while (k < lines.length) {
     const entry = lines[k].entry;
-    const previous = merged[merged.length - 1];
-    if (entry === undefined || k === 0 || lines[k - 1].line !== lines[k].line || lines[k - 1].entry === undefined) {
-      merged.push(entry === undefined ? line : { ...line, quantity: entry.of, ...(line.diagnosis !== undefined && { diagnosis: entryDiagnosis(lines[k], line.diagnosis) }) });
-      return;
+    if (entry === undefined) {
+      merged.push(judged[k++]);
+      continue;
     }
-    if (previous.verdict === "incorrect" || line.verdict === "correct") return;
-    merged[merged.length - 1] = { ...previous, verdict: "incorrect", diagnosis: entryDiagnosis(lines[k], line.diagnosis as string) };
-  });
-  return merged.map((line) => {
-    const entries = lines.filter((l, k) => l.line === line.line && l.entry !== undefined && judged[k].verdict === "incorrect").length;
-    const total = lines.filter((l) => l.line === line.line && l.entry !== undefined).length;
-    return line.verdict === "incorrect" && total > 1 && lines.find((l) => l.line === line.line)?.unsummed === undefined ? { ...line, diagnosis: `${line.diagnosis as string} (${entries} of ${total} entries are wrong)` } : line;
-  });
-}
-
-/** An entry's diagnosis as the line's: "at j = 1, i = 2: …" (a missing Σ is the same at every entry). */
-function entryDiagnosis(line: SheetLine, diagnosis: string): string {
-  return line.unsummed !== undefined || line.entry === undefined ? diagnosis : `at ${line.entry.at}: ${diagnosis}`;
+    let end = k + 1;
+    while (end < lines.length && lines[end].line === lines[k].line && lines[end].written === lines[k].written && lines[end].entry !== undefined) end++;
+    const group = judged.slice(k, end);
+    const wrong = group.findIndex((l) => l.verdict === "incorrect");
+    const count = group.filter((l) => l.verdict === "incorrect").length;
+    const where = lines[k + wrong]?.entry?.at;
+    const diagnosis = wrong < 0 || lines[k].unsummed !== undefined ? group[Math.max(wrong, 0)].diagnosis : `${group[wrong].diagnosis as string} (at ${where as string}${group.length > 1 ? `; ${count} of ${group.length} entries are wrong` : ""})`;
+    merged.push({ ...group[0], quantity: entry.of, verdict: wrong < 0 ? "correct" : "incorrect", ...(diagnosis !== undefined ? { diagnosis } : {}) });
+    k = end;
+  }
+  return merged;
 }
 
 /**

@@ -45,7 +45,9 @@ export function matrixLineEntries(
   text: string,
   right: Piece,
   wrt: string,
+  output: string,
   shapes: ReadonlyMap<string, Shape>,
+  quantityName: (written: string) => string,
   positionAt: (offset: number) => SourcePosition,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): { entries: { quantity: string; value: Expr }[]; shapeMistake?: string } {
@@ -58,18 +60,18 @@ export function matrixLineEntries(
   for (const token of [...derivatives].reverse()) {
     const syntax = parseSyntax(text, positionAt(token.offset), token.offset + token.text.length);
     if (syntax.kind !== "derivative") continue;
-    const shape = shapes.get(syntax.wrt) ?? SCALAR;
-    if (!shapes.has(syntax.wrt) && isScalar(shape) && syntax.wrt.includes("_")) fail(`${token.text}: in matrix form, name a quantity whole (dJ/dz), not an entry`, token.offset, token.text);
+    const quantity = quantityName(syntax.wrt);
+    const shape = shapes.get(quantity) ?? SCALAR;
     const name = `qq${derivatives.indexOf(token)}`;
     adjointShapes.set(name, shape);
-    elementNames(name, shape).forEach((element, k) => placeholders.set(element, derivativePlaceholder(syntax.of, elementNames(syntax.wrt, shape)[k])));
+    elementNames(name, shape).forEach((element, k) => placeholders.set(element, derivativePlaceholder(syntax.of, elementNames(quantity, shape)[k])));
     rewritten = rewritten.slice(0, token.offset) + name.padEnd(token.text.length, " ") + rewritten.slice(token.offset + token.text.length);
   }
   const { shape, entries } = readMatrixFormula(rewritten, right, adjointShapes);
   const names = elementNames(wrt, target);
   if (!sameShape(shape, target)) {
     const transposed = rowsOf(shape) === colsOf(target) && colsOf(shape) === rowsOf(target);
-    return { entries: [], shapeMistake: `this is ${describeShape(shape)}, dJ/d${wrt} has the shape of ${wrt}, ${describeShape(target)}${transposed ? " (the transposed layout: numerator layout, where the sheet's is denominator layout)" : ""}` };
+    return { entries: [], shapeMistake: `this is ${describeShape(shape)}, d${output}/d${wrt} has the shape of ${wrt}, ${describeShape(target)}${transposed ? " (the transposed layout: numerator layout, where the sheet's is denominator layout)" : ""}` };
   }
   return { entries: names.map((quantity, k) => ({ quantity, value: substitute(entries[k], placeholders) })) };
 }

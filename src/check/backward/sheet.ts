@@ -10,6 +10,7 @@ import { callNode, num, variable } from "../../ast/expr.js";
 import { variablesOf } from "../../ast/walk.js";
 import { ParseError } from "../../parse/errors.js";
 import { printExpr } from "../../print/text.js";
+import { variableMatcher } from "../../parse/build.js";
 import { parseSyntax, readExpression, type Reading } from "../../parse/parse.js";
 import type { BackwardPass } from "../../trace/adjoints.js";
 import { substitute, type ForwardProgram } from "../../trace/program.js";
@@ -69,7 +70,15 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
   const meaning = derivativeMeaning(program, pass);
   const shapes = program.shapes ?? new Map<string, Shape>();
   // dJ/du is left as a placeholder until indices are bound; without shapes it is checked as read, so a bad one is shown where it is.
-  const placeholder = (of: string, wrt: string): Expr | { problem: string; hint?: string } => {
+  // z_2 on a sheet is the program's z2, as in answers (the variable matcher's underscore rule).
+  const matchQuantity = variableMatcher({ variables: new Set([...pass.order, ...shapes.keys()]) }, []);
+  const quantityName = (written: string): string => {
+    if (pass.adjoints.has(written) || shapes.has(written) || subscriptLetters(written, shapes) !== undefined) return written;
+    const matched = matchQuantity(written);
+    return matched.length === 1 ? matched[0] : written;
+  };
+  const placeholder = (of: string, written: string): Expr | { problem: string; hint?: string } => {
+    const wrt = quantityName(written);
     const known = shapes.size === 0 ? meaning(of, wrt) : undefined;
     return known !== undefined && "problem" in known ? known : derivativePlaceholder(of, wrt);
   };
@@ -80,12 +89,12 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
     if (lhs.kind !== "derivative" || !isOutput(lhs.of)) {
       fail(`the left side must be an adjoint, as dJ/du, ∂J/∂u or \\frac{dJ}{du}`, parts.left.start, text.slice(parts.left.start, parts.left.end), `the program's output is ${program.output}`);
     }
-    const { wrt } = lhs as Extract<typeof lhs, { kind: "derivative" }>;
+    const wrt = quantityName((lhs as Extract<typeof lhs, { kind: "derivative" }>).wrt);
     const [right, ...claimPieces] = sideParts(text, parts.right);
     const line = positionAt(piece.start).line;
     const written = text.slice(piece.start, piece.end);
     if (!isScalar(shapes.get(wrt) ?? SCALAR)) {
-      lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes }, meaning, positionAt, fail));
+      lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes, quantityName }, meaning, positionAt, fail));
       continue;
     }
     const reading = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(right.start), end: right.end });
@@ -221,13 +230,13 @@ export function resolvePlaceholders(expr: Expr, meaning: (of: string, wrt: strin
  * indexed line's; of the wrong shape it is one line carrying that mistake.
  */
 function matrixLines(
-  at: { text: string; right: Piece; wrt: string; line: number; written: string; accumulate: boolean; output: string; shapes: ReadonlyMap<string, Shape> },
+  at: { text: string; right: Piece; wrt: string; line: number; written: string; accumulate: boolean; output: string; shapes: ReadonlyMap<string, Shape>; quantityName: (written: string) => string },
   meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string },
   positionAt: (offset: number) => ReturnType<ReturnType<typeof positionsIn>>,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): SheetLine[] {
   const { text, right, wrt, shapes } = at;
-  const { entries, shapeMistake } = matrixLineEntries(text, right, wrt, shapes, positionAt, fail);
+  const { entries, shapeMistake } = matrixLineEntries(text, right, wrt, at.output, shapes, at.quantityName, positionAt, fail);
   const asWritten = text.slice(right.start, right.end);
   const reading = { expr: num(Number.NaN), notes: [], usedNotation: false };
   const common = { line: at.line, written: at.written, accumulate: at.accumulate, reading, asRead: `d${at.output}/d${wrt} ${at.accumulate ? "+=" : "="} ${asWritten}`, claims: [] };
