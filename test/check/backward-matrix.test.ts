@@ -19,7 +19,7 @@ function quiz2([d0, d1, d2]: readonly [number, number, number]): { program: stri
   const sheet = printMatrixGradient(parseTyped(typed))
     .split("\n")
     .filter((line) => line.startsWith("∂J/∂"))
-    .map((line) => line.replace(/^∂J\/∂/, "dy/d"));
+    .map((line) => line.replace(/^∂J\/∂(beta|alpha)/, (_, name: string) => `dy/d${name === "beta" ? "β" : "α"}`).replace(/^∂J\/∂/, "dy/d"));
   return { program, sheet };
 }
 

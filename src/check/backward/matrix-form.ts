@@ -51,7 +51,7 @@ export function matrixLineEntries(
   positionAt: (offset: number) => SourcePosition,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): { entries: { quantity: string; value: Expr }[]; shapeMistake?: string } {
-  const target = shapes.get(wrt) as Shape;
+  const target = shapes.get(wrt) ?? SCALAR;
   // Each dJ/dz becomes a variable of z's shape (qq0, qq1: no longer than the shortest derivative, dJdz, so offsets stay put).
   const adjointShapes = new Map(shapes);
   const placeholders = new Map<string, Expr>();

@@ -16,7 +16,7 @@ import type { BackwardPass } from "../../trace/adjoints.js";
 import { substitute, type ForwardProgram } from "../../trace/program.js";
 import { elementNames } from "../../typed/lower.js";
 import { colsOf, isScalar, rowsOf, SCALAR, type Shape } from "../../typed/shape.js";
-import { matrixLineEntries } from "./matrix-form.js";
+import { matrixLineEntries, mentionedNames } from "./matrix-form.js";
 import { positionsIn } from "../../typed/statements.js";
 import { splitOutsideBrackets } from "../../util/split.js";
 import { splitAtEquals, statementsOf, trimmed, type Piece, type ReadProgram } from "./forward.js";
@@ -93,8 +93,9 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
     const [right, ...claimPieces] = sideParts(text, parts.right);
     const line = positionAt(piece.start).line;
     const written = text.slice(piece.start, piece.end);
-    if (!isScalar(shapes.get(wrt) ?? SCALAR)) {
-      lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes, quantityName }, meaning, positionAt, fail));
+    // Matrix form: the quantity is a vector or matrix, or the right side names one whole (βᵀ z2 for a scalar b).
+    if (shapes.size > 0 && [wrt, ...mentionedNames(text, right, positionAt)].some((name) => !isScalar(shapes.get(name) ?? SCALAR))) {
+      lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes, quantityName, known: new Set(pass.adjoints.keys()) }, meaning, positionAt, fail));
       continue;
     }
     const reading = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(right.start), end: right.end });
@@ -230,18 +231,20 @@ export function resolvePlaceholders(expr: Expr, meaning: (of: string, wrt: strin
  * indexed line's; of the wrong shape it is one line carrying that mistake.
  */
 function matrixLines(
-  at: { text: string; right: Piece; wrt: string; line: number; written: string; accumulate: boolean; output: string; shapes: ReadonlyMap<string, Shape>; quantityName: (written: string) => string },
+  at: { text: string; right: Piece; wrt: string; line: number; written: string; accumulate: boolean; output: string; shapes: ReadonlyMap<string, Shape>; quantityName: (written: string) => string; known: ReadonlySet<string> },
   meaning: (of: string, wrt: string) => Expr | { problem: string; hint?: string },
   positionAt: (offset: number) => ReturnType<ReturnType<typeof positionsIn>>,
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): SheetLine[] {
-  const { text, right, wrt, shapes } = at;
+  const { text, right, wrt, shapes, known } = at;
   const { entries, shapeMistake } = matrixLineEntries(text, right, wrt, at.output, shapes, at.quantityName, positionAt, fail);
   const asWritten = text.slice(right.start, right.end);
   const reading = { expr: num(Number.NaN), notes: [], usedNotation: false };
   const common = { line: at.line, written: at.written, accumulate: at.accumulate, reading, asRead: `d${at.output}/d${wrt} ${at.accumulate ? "+=" : "="} ${asWritten}`, claims: [] };
-  const target = shapes.get(wrt) as Shape;
+  const target = shapes.get(wrt) ?? SCALAR;
   if (shapeMistake !== undefined) return [{ ...common, quantity: elementNames(wrt, target)[0], value: num(Number.NaN), shapeMistake }];
+  const quantities = elementNames(wrt, target);
+  if (!quantities.every((q) => known.has(q))) fail(`the program has no quantity ${wrt}`, right.start, asWritten, `its quantities: ${[...known].join(", ")}`);
   const resolve = (value: Expr): Expr => resolvePlaceholders(value, meaning, (problem) => fail(problem.problem, right.start, asWritten, problem.hint));
   const [rows, cols] = [rowsOf(target), colsOf(target)];
   return entries.map(({ quantity, value }, k) => {
