@@ -8,6 +8,7 @@ import "../support/fast-check-seed.js";
 import { readForwardProgram } from "../../src/check/backward/forward.js";
 import { judgeSheet } from "../../src/check/backward/judge.js";
 import { parseTyped, printMatrixGradient } from "../../src/typed/index.js";
+import { cli } from "../cli/run.js";
 
 const sizes = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }));
 
@@ -70,5 +71,16 @@ describe("Quiz 2 in matrix form", () => {
     const { program } = quiz2([3, 4, 2]);
     expect(verdicts(program, ["dy/dα2 = z1 (dy/dz2 .* z2 .* (1 - z2))'"])).toEqual([["correct", undefined]]);
     expect(verdicts(program, ["dy/dα2 = (dy/dz2 .* z2 .* (1 - z2)) z1'"])[0][1]).toMatch(/^this is a 2×4 matrix, dy\/dalpha2 has the shape of alpha2, a 4×2 matrix/);
+  });
+
+  it("trace --sheet of a typed program gives one matrix-form line per quantity, and filled with `derive`'s forms it is judged right", async () => {
+    const program = "x: R^3; W: R^(2x3); t: R^2; z = sigmoid(W*x); 0.5*norm2(z - t)^2";
+    const blank = await cli("trace", program, "--sheet");
+    expect(blank.stdout.trim().split("\n")).toEqual(["dJ/dz = ?", "dJ/dt = ?", "dJ/dW = ?", "dJ/dx = ?"]);
+    const derived = (await cli("derive", program)).stdout.split("\n").filter((l) => l.startsWith("∂J/∂"));
+    const forms = new Map(derived.map((l) => [l.slice(4, l.indexOf(" = ")), l.slice(l.indexOf(" = ") + 3)]));
+    const filled = blank.stdout.trim().split("\n").map((line) => line.replace(/^dJ\/d(\w+) = \?$/, (_, q: string) => `dJ/d${q} = ${forms.get(q) ?? "z - t"}`));
+    const report = judgeSheet(readForwardProgram(program), filled.join("\n"));
+    expect(report.lines.map((l) => l.verdict)).toEqual(["correct", "correct", "correct", "correct"]);
   });
 });

@@ -90,7 +90,10 @@ export function readForwardProgram(text: string): ReadProgram {
     return { ...programOf(parse(text)), shapes: new Map() };
   }
   const named: { name: string; at: number; right: Piece }[] = [];
-  for (const { piece, parts: maybe } of split) {
+  // A typed program's last statement is its value, unnamed (…; z = σ(W x); 0.5 norm2(z − t)^2): it is J.
+  const last = split[split.length - 1];
+  const unnamedValue = last.parts === undefined && split.slice(0, -1).every((s) => s.parts !== undefined) ? last.piece : undefined;
+  for (const { piece, parts: maybe } of unnamedValue === undefined ? split : split.slice(0, -1)) {
     const parts = maybe ?? fail("every line of a forward program defines a quantity: name = formula", piece.start, text.slice(piece.start, piece.end), "e.g. u = u1 + u2");
     if (parts.accumulate) fail("+= belongs in a backward sheet; the forward pass defines each quantity once", parts.left.end, "+=");
     const written = text.slice(parts.left.start, parts.left.end);
@@ -98,6 +101,10 @@ export function readForwardProgram(text: string): ReadProgram {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`${written} is not a name a quantity can have`, parts.left.start, written, "e.g. u_1 = \\sin(t)");
     if (named.some((n) => n.name === name)) fail(`${name} is defined twice`, parts.left.start, written);
     named.push({ name, at: parts.left.start, right: withoutForAll(text, parts.right) });
+  }
+  if (unnamedValue !== undefined) {
+    if (named.some((n) => n.name === "J")) fail("the program ends in a value without a name, and J is taken", unnamedValue.start, text.slice(unnamedValue.start, unnamedValue.end), "name it: y = …");
+    named.push({ name: "J", at: unnamedValue.start, right: unnamedValue });
   }
   const names = new Set([...named.map((n) => n.name), ...declared.keys()]);
   const matrixForm = matrixFormDefinitions(text, named, declared, positionAt);

@@ -8,7 +8,7 @@ import { formatSignificant, formatTable, formatValue, toJson } from "../format.j
 import { EXIT, UsageError } from "../io.js";
 import { printSteps, wrtList } from "./steps.js";
 import { readTypedInput, scalarExpression, TYPED_HELP, TYPED_OPTIONS } from "../typed-input.js";
-import { renderTypedTrace, typedTrace } from "../../typed/index.js";
+import { elementNames, renderTypedTrace, typedTrace } from "../../typed/index.js";
 import { requireScalar, typedWrt } from "./grad-typed.js";
 import { wrtOption, type ParsedArgs } from "../args.js";
 import type { Io } from "../io.js";
@@ -30,7 +30,17 @@ function runSheet(text: string | undefined, values: ParsedArgs["values"], io: Io
     if (error instanceof ParseError) throw new InputParseError("program", error, text);
     throw error;
   }
-  const lines = sheetSlots(program).map((slot) => `${slot.left} ?`);
+  // A vector or matrix quantity gets one line in matrix form (dJ/dW = ?), not one per entry.
+  const baseOf = new Map<string, string>();
+  for (const [base, shape] of program.shapes ?? []) for (const entry of elementNames(base, shape)) baseOf.set(entry, base);
+  const written = new Set<string>();
+  const lines = sheetSlots(program).flatMap((slot) => {
+    const base = baseOf.get(slot.quantity);
+    if (base === undefined) return [`${slot.left} ?`];
+    if (written.has(base)) return [];
+    written.add(base);
+    return [`d${program.output}/d${base} = ?`];
+  });
   if (values.json === true) {
     io.stdout(`${toJson({ forward: forwardText(program), output: program.output, inputs: program.inputs, sheet: lines })}\n`);
   } else {
