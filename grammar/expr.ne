@@ -2,6 +2,9 @@
 #
 # One nonterminal (family) per precedence level, loosest first:
 #   Sum                          a + b, a - b        (left-associative)
+#   Term, IndexSum               Σ_j a_j b_j         a sum over an index takes the whole term after
+#                                                    it (up to the next top-level + or -); only first
+#                                                    in a term, after a sign, or nested (Σ_j Σ_i …)
 #   Product…                     a * b, a / b        (left-associative)
 #   Chain…, NumberLed…           2x, x y, 2(x+1)     implicit products: tighter than * and /
 #   SignedNumber, SignedOther    -a, +a              only first in a chain: -2x = (-2)x;
@@ -50,6 +53,7 @@ import {
   firstItem,
   functionCall,
   implicitProduct,
+  sumOverIndex,
   matrixLiteral,
   nameReference,
   nextExponent,
@@ -71,9 +75,17 @@ import {
 Expression -> Sum  {% id %}
 
 # ---- + and - ----
-Sum -> Product                {% id %}
-     | Sum %plus Product      {% binary %}
-     | Sum %minus Product     {% binary %}
+Sum -> Term                   {% id %}
+     | Sum %plus Term         {% binary %}
+     | Sum %minus Term        {% binary %}
+
+# ---- Σ_j …: a sum over an index, whose body is the rest of its term ----
+# Σ_j a_j b_j + c is (Σ_j a_j b_j) + c; -Σ_j … and Σ_j Σ_i … nest; a Product never contains a
+# sum, so each term has one reading.
+Term -> Product               {% id %}
+      | IndexSum              {% id %}
+IndexSum -> %indexSum Term    {% sumOverIndex %}
+          | Sign IndexSum     {% signed %}
 
 # ---- explicit * and / ----
 Product -> ProductEndingInNumber  {% id %}

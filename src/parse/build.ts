@@ -5,6 +5,7 @@ import { callNode, num, variable, type Expr } from "../ast/expr.js";
 import { CONSTANT_NAMES, call, functionsNamed, knownFunctionNames } from "../ops/table.js";
 import { closestNames, joinWords, ParseError } from "./errors.js";
 import type { Token } from "./lexer.js";
+import { INDEX_SUM_HINT } from "./notation.js";
 import type { BinaryOp, Syntax } from "./syntax.js";
 
 type ScalarBinaryOp = Exclude<BinaryOp, "emul" | "ediv" | "epow">;
@@ -31,6 +32,19 @@ export interface ReadContext {
    * partial): the expression it stands for, or why it cannot be used. Without it, dJ/du is refused.
    */
   readonly derivative?: (of: string, wrt: string) => Expr | { readonly problem: string; readonly hint?: string };
+  /**
+   * Read Σ_j body (\sum_j, ∑_j, sum_j, with or without bounds) as the call INDEX_SUM_OP(j, body),
+   * for a reader that runs the sum over declared shapes (a backward sheet). Without it, refused.
+   */
+  readonly indexSums?: boolean;
+}
+
+/** The op of a sum over an index: `Σ_j body` is callNode(INDEX_SUM_OP, [variable("j"), body]). */
+export const INDEX_SUM_OP = "indexSum";
+
+/** Σ_j … where nothing gives it a meaning: what it is, where, and where it is read. */
+export function indexSumNotUsable(token: Token, source: string): ParseError {
+  return new ParseError({ reason: `${token.text} cannot be used here`, at: positionOf(token), offending: token.text, hint: INDEX_SUM_HINT }, source);
 }
 
 /**
@@ -83,6 +97,16 @@ export function buildExpr(root: Syntax, source: string, context: ReadContext = {
         }
         break;
       case "call":
+        if (node.sum !== undefined) {
+          if (context.indexSums !== true) throw indexSumNotUsable(node.name, source);
+          if (!childrenDone) {
+            notes.push(node.reading as string);
+            pending.push({ node, childrenDone: true }, { node: node.args[0], childrenDone: false });
+          } else {
+            built.push(callNode(INDEX_SUM_OP, [variable(node.sum.index), built.pop() as Expr]));
+          }
+          break;
+        }
         if (!childrenDone && bareCallOfProduct(node, variables) !== undefined) {
           notes.push(productNote(node.args[0] as CallSyntax));
           pending.push({ node: bareCallOfProduct(node, variables) as Syntax, childrenDone: false });

@@ -5,6 +5,7 @@
 function id(d: any[]): any { return d[0]; }
 declare var plus: any;
 declare var minus: any;
+declare var indexSum: any;
 declare var times: any;
 declare var divide: any;
 declare var bareFunction: any;
@@ -55,6 +56,7 @@ import {
   firstItem,
   functionCall,
   implicitProduct,
+  sumOverIndex,
   matrixLiteral,
   nameReference,
   nextExponent,
@@ -101,9 +103,13 @@ const grammar: Grammar = {
   Lexer: lexer,
   ParserRules: [
     {"name": "Expression", "symbols": ["Sum"], "postprocess": id},
-    {"name": "Sum", "symbols": ["Product"], "postprocess": id},
-    {"name": "Sum", "symbols": ["Sum", (lexer.has("plus") ? {type: "plus"} : plus), "Product"], "postprocess": binary},
-    {"name": "Sum", "symbols": ["Sum", (lexer.has("minus") ? {type: "minus"} : minus), "Product"], "postprocess": binary},
+    {"name": "Sum", "symbols": ["Term"], "postprocess": id},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("plus") ? {type: "plus"} : plus), "Term"], "postprocess": binary},
+    {"name": "Sum", "symbols": ["Sum", (lexer.has("minus") ? {type: "minus"} : minus), "Term"], "postprocess": binary},
+    {"name": "Term", "symbols": ["Product"], "postprocess": id},
+    {"name": "Term", "symbols": ["IndexSum"], "postprocess": id},
+    {"name": "IndexSum", "symbols": [(lexer.has("indexSum") ? {type: "indexSum"} : indexSum), "Term"], "postprocess": sumOverIndex},
+    {"name": "IndexSum", "symbols": ["Sign", "IndexSum"], "postprocess": signed},
     {"name": "Product", "symbols": ["ProductEndingInNumber"], "postprocess": id},
     {"name": "Product", "symbols": ["ProductOther"], "postprocess": id},
     {"name": "ProductEndingInNumber", "symbols": ["ImplicitEndingInNumber"], "postprocess": id},

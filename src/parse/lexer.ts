@@ -49,6 +49,17 @@ const DERIVATIVE = new RegExp(
 );
 
 /**
+ * `\sum_j`, `\sum_{j=0}^{D}`, `Σ_j`, `∑_j`, `sum_{j}`: the head of a sum over the one-letter index j,
+ * with the bounds as written (kept, not used: a backward sheet sums over the declared shape). A
+ * longer subscript (Σ_{ji}, sum_jk) is no index: Σ_{ji} stays the name Sigma_ji.
+ */
+const INDEX_SUM = new RegExp(
+  `(?:\\\\sum(?![A-Za-z])(?:[ \\t]*\\\\limits(?![A-Za-z]))?|Σ|∑|sum)[ \\t]*` +
+    `_[ \\t]*(?:\\{[ \\t]*[A-Za-z][ \\t]*(?:=[^{}]*)?\\}|[A-Za-z](?![A-Za-z0-9_]))` +
+    `(?:[ \\t]*\\^[ \\t]*(?:\\{[^{}]*\\}|[0-9]+|[A-Za-z](?![A-Za-z0-9_])|\\\\[A-Za-z]+))?`,
+);
+
+/**
  * `*` right after a name and before the end, a closing bracket, "," or ";": y* is the target y*
  * (where ASCII could only be an error; y* - 1 stays the product y*(-1), as mathjs reads it).
  */
@@ -77,6 +88,8 @@ const RULE_NAMES = {
   badExponent: BAD_EXPONENT,
   number: NUMBER,
   derivative: DERIVATIVE,
+  // Before latexCommand, greek and name, which would take \sum, Σ and sum_j.
+  indexSum: INDEX_SUM,
   // x', xᵀ, x^T, x^\top, x^{T}: the transpose (to raise to a variable T, write x^(T)).
   transpose: [{ match: ["'", "ᵀ"] }, { match: /\^[ \t]*(?:\{[ \t]*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})[ \t]*\}|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])|T(?![A-Za-z0-9_]))/ }],
   // y^*, y^{*}, y^\ast: the target y*.

@@ -109,6 +109,9 @@ export const SUBSCRIPTS: Readonly<Record<string, string>> = {
   ᵢ: "i", ⱼ: "j", ₖ: "k", ₗ: "l", ₘ: "m", ₙ: "n", ₒ: "o", ₚ: "p", ᵣ: "r", ₛ: "s", ₜ: "t", ᵤ: "u", ᵥ: "v", ₓ: "x", ₐ: "a", ₑ: "e",
 };
 
+/** Why a sum over an index (\\sum_j, Σ_j) is refused where only a backward sheet reads it. */
+export const INDEX_SUM_HINT = "sums over an index (\\sum_j) are read in a backward sheet only; write the terms out, or use sum(v) for a declared vector";
+
 /** LaTeX commands that only space or size things, skipped like whitespace. */
 export const SPACING_COMMANDS = ["\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\qquad", "\\displaystyle", "\\textstyle", "\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr"];
 

@@ -3,7 +3,7 @@
 // ParseError with line:col and what was expected, and exposes only typed functions.
 import nearley from "nearley";
 import type { Expr } from "../ast/expr.js";
-import { buildExpr, type ReadContext } from "./build.js";
+import { buildExpr, indexSumNotUsable, type ReadContext } from "./build.js";
 import { ParseError, type SourcePosition } from "./errors.js";
 import grammar from "./grammar.generated.js";
 import { radixNumber, tokenize, type Token } from "./lexer.js";
@@ -12,6 +12,7 @@ import type { Syntax } from "./syntax.js";
 import { readerWork } from "./work.js";
 
 export { ParseError } from "./errors.js";
+export { INDEX_SUM_OP } from "./build.js";
 export type { ReadContext } from "./build.js";
 
 /** An expression as read, with how it was read. */
@@ -48,7 +49,7 @@ export function readExpression(text: string, context: ReadContext = {}, slice?: 
     const { syntax, tokens } = singleParse(text, slice?.from, slice?.end);
     const notes: string[] = [];
     const expr = buildExpr(syntax, text, context, notes);
-    return { expr, notes: [...new Set(notes)], usedNotation: usedNotation(text.slice(slice?.from.offset ?? 0, slice?.end), tokens) };
+    return { expr, notes: [...new Set(notes)], usedNotation: usesNotation(text.slice(slice?.from.offset ?? 0, slice?.end), tokens) };
   });
 }
 
@@ -58,7 +59,7 @@ export function readExpression(text: string, context: ReadContext = {}, slice?: 
  * errors keep their place in the whole text.
  */
 export function parseSyntax(text: string, from?: SourcePosition, end?: number): Syntax {
-  return guarded(text, () => singleParse(text, from, end).syntax);
+  return guarded(text, () => withoutIndexSums(singleParse(text, from, end), text).syntax);
 }
 
 /**
@@ -78,16 +79,26 @@ export function canonicalVariableName(text: string): string {
   }
 }
 
-/** Whether `text` is more than plain ASCII syntax: LaTeX (a backslash, $), Unicode, or a lecture spelling (y*, sin x). */
-function usedNotation(text: string, tokens: readonly Token[]): boolean {
+/**
+ * Whether `text` is more than plain ASCII syntax: LaTeX (a backslash, $, braces), Unicode, or (by
+ * its `tokens`, when given) a lecture spelling (y*, sin x). Every reader's "read as" asks this.
+ */
+export function usesNotation(text: string, tokens: readonly Token[] = []): boolean {
   return /[\\${}]|[^\x00-\x7f]/.test(text) || tokens.some(isNotation);
+}
+
+/** Syntax for a builder that knows nothing of Σ_j (only buildExpr does): a sum in it is refused where it stands. */
+function withoutIndexSums<T extends { readonly tokens: readonly Token[] }>(parsed: T, text: string): T {
+  const sum = parsed.tokens.find((token) => token.type === "indexSum");
+  if (sum !== undefined) throw indexSumNotUsable(sum, text);
+  return parsed;
 }
 
 /** The syntax tree of a slice of `text`, and whether it used notation beyond ASCII. */
 export function readSyntax(text: string, from?: SourcePosition, end?: number): { readonly syntax: Syntax; readonly usedNotation: boolean } {
   return guarded(text, () => {
-    const { syntax, tokens } = singleParse(text, from, end);
-    return { syntax, usedNotation: usedNotation(text.slice(from?.offset ?? 0, end), tokens) };
+    const { syntax, tokens } = withoutIndexSums(singleParse(text, from, end), text);
+    return { syntax, usedNotation: usesNotation(text.slice(from?.offset ?? 0, end), tokens) };
   });
 }
 
@@ -287,6 +298,7 @@ function deepest(tokens: readonly Token[], limit: number): { depth: number; toke
         break;
       case "power":
       case "bareFunction":
+      case "indexSum":
         run++;
         opens = true;
         break;
@@ -386,7 +398,9 @@ function unexpectedToken(token: Token, expected: string[], text: string): ParseE
   const hint =
     token.type === "number" && expected.includes("an operator")
       ? "a number may directly follow a name, a call or a parenthesis, but not a number or a power; write * to multiply"
-      : undefined;
+      : token.type === "indexSum"
+        ? `a sum ${token.text} starts a term (first, after + or −, or in parentheses) and takes the whole term after it`
+        : undefined;
   return new ParseError(
     { reason: `unexpected ${quoted(token.text)}`, at: positionOf(token), offending: token.text, expected, hint },
     text,

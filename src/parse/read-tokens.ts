@@ -9,6 +9,7 @@ import type { Token } from "./lexer.js";
 import {
   greekCommandName,
   greekName,
+  INDEX_SUM_HINT,
   KNOWN_LATEX,
   knownLatexCommands,
   latexFunctionName,
@@ -82,7 +83,11 @@ function classify(raw: readonly Token[], source: string, lex: Lex): Token[] {
         classifyWrapped(token, notation);
         continue;
       case "derivative":
-        notation(token, "derivative", derivativeValue(token.text));
+        notation(token, "derivative", derivativeValue(token, source, lex));
+        continue;
+      case "indexSum":
+        // The index letter; the bounds stay in the text (syntax.ts keeps them on the node).
+        notation(token, "indexSum", (/_\s*\{?\s*([A-Za-z])/.exec(token.text) as RegExpExecArray)[1]);
         continue;
       case "fracDigits": {
         const digits = VULGAR_FRACTIONS[token.text] ?? token.text.replace(/\s+/g, "").slice(-2).split("").join("/");
@@ -240,7 +245,7 @@ function classifyCommand(token: Token, notation: Notation, fail: Fail): void {
     top: "\\top is a transpose after ^, as in x^\\top",
     intercal: "\\intercal is a transpose after ^, as in x^\\intercal",
     infty: "to write an infinite value, write 1/0",
-    sum: "sums over an index (\\sum_j) are read in a backward sheet only; write the terms out, or use sum(v) for a declared vector",
+    sum: `${INDEX_SUM_HINT} (the index is one letter: \\sum_j or \\sum_{j=1}^{n})`,
     mathbb: "\\mathbb{R} belongs in a shape declaration, as in x \\in \\mathbb{R}^3",
     in: "\\in belongs in a shape declaration, as in x \\in \\mathbb{R}^3; end it with ;",
   };
@@ -303,20 +308,63 @@ function attachSubscript(previous: Token | undefined, token: Token, subscript: s
   fromNotation.add(previous);
 }
 
-/** `dJ/du` → "J/u", `\frac{\partial J}{\partial \alpha_{ji}}` → "J/alpha_ji": the quantities, canonically named. */
-function derivativeValue(text: string): string {
-  const body = text.startsWith("\\") ? text.replace(/^\\[dt]?frac\s*/, "").replace(/\}\s*\{/, "/").replace(/^\{|\}$/g, "") : text.startsWith("dJd") && !text.includes("/") ? `dJ/d${text.slice(3)}` : text;
-  const [of, wrt] = body.split("/").map((part) => quantityName(part.trim().replace(/^(?:d|∂|\\partial)\s*/, "")));
-  return `${of}/${wrt}`;
+/**
+ * `dJ/du` → "J/u", `\frac{\partial J}{\partial \alpha_{ji}}` → "J/alpha_ji": the two quantities, each
+ * named by the rules every name is read by (dtheta_1 is theta_1, \alpha_{j,i} is alpha_j_i).
+ */
+function derivativeValue(token: Token, source: string, lex: Lex): string {
+  return derivativeQuantities(token.text).map((piece) => quantityName(piece, token, source, lex)).join("/");
 }
 
-/** A quantity as written in derivative notation (u1, z_j, \alpha_{ji}, β₁) to its canonical name. */
-function quantityName(text: string): string {
-  const m = /^(\\[A-Za-z]+|[^0-9_₀-₉ᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓₐₑ]+?)([0-9]*)(.*)$/.exec(text.trim()) as RegExpExecArray;
-  const [, head, digits, rest] = m;
-  const base = head.startsWith("\\") ? (greekCommandName(head.slice(1).trim()) ?? head.slice(1).trim()) : (greekName(head) ?? head);
-  const subscript = rest === "" ? "" : `_${subscriptText(rest.startsWith("_") && !rest.startsWith("_{") ? `_{${rest.slice(1)}}` : rest)}`;
-  return `${base}${digits}${subscript}`;
+/** A quantity of a derivative token: its text, and where it starts in the token's text. */
+interface QuantityPiece {
+  readonly text: string;
+  readonly at: number;
+}
+
+/** The quantities of dJ/du, \frac{dJ}{du} or dJdu, without their d, ∂ or \partial. */
+function derivativeQuantities(text: string): [QuantityPiece, QuantityPiece] {
+  const frac = /^\\[dt]?frac\s*\{/.exec(text);
+  if (frac !== null) {
+    const close = outsideBraces(text, "}", frac[0].length);
+    return [quantityPiece(text, frac[0].length, close), quantityPiece(text, text.indexOf("{", close) + 1, text.length - 1)];
+  }
+  const slash = outsideBraces(text, "/", 0);
+  // dJdu: the J, then d u.
+  if (slash < 0) return [{ text: "J", at: 1 }, quantityPiece(text, 2, text.length)];
+  return [quantityPiece(text, 0, slash), quantityPiece(text, slash + 1, text.length)];
+}
+
+/** The first `character` of `text` from `from` on that no brace encloses (a subscript's _{a/b} may hold one). */
+function outsideBraces(text: string, character: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === character && depth === 0) return i;
+    if (text[i] === "{") depth++;
+    if (text[i] === "}") depth--;
+  }
+  return -1;
+}
+
+function quantityPiece(text: string, from: number, end: number): QuantityPiece {
+  const part = text.slice(from, end);
+  const lead = (/^\s*(?:d|∂|\\partial)\s*/.exec(part) as RegExpExecArray)[0].length;
+  return { text: part.slice(lead).trimEnd(), at: from + lead };
+}
+
+/** A quantity (u1, z_j, theta_1, \alpha_{ji}, β₁) read as a name, at its place in the source. */
+function quantityName(piece: QuantityPiece, token: Token, source: string, lex: Lex): string {
+  // The lexer took \theta _1 as one quantity: its spaces join it.
+  const text = piece.text.replace(/[ \t]+/g, "");
+  const at: Token = { ...token, text, offset: token.offset + piece.at, col: token.col + piece.at };
+  const read = classify(lex(text, at), source, lex);
+  const [name] = read;
+  // \sigma alone is a function word until context decides; as a quantity it is the name sigma.
+  if (read.length === 1 && (name.type === "name" || (name.type === "functionWord" && name.value === "sigma"))) return name.value;
+  throw new ParseError(
+    { reason: `${piece.text} in ${token.text} is not the name of a quantity`, at: { offset: at.offset, line: at.line, column: at.col }, offending: piece.text, hint: "derivative notation names quantities, as in dJ/du_1, dJ/dtheta_1 or \\frac{\\partial J}{\\partial \\alpha_{ji}}" },
+    source,
+  );
 }
 
 /**

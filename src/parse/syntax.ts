@@ -12,9 +12,12 @@ export type Syntax =
   | { readonly kind: "name"; readonly token: Token }
   /**
    * `name` is the function's token; its `value` is the function's name (`\ln` → log). `reading`
-   * says how a notation was read, for "read as" (\sin x, e^{x}, |x|).
+   * says how a notation was read, for "read as" (\sin x, e^{x}, |x|). With `sum`, the call is
+   * `Σ_j body` (args [body], `name` the Σ_j token): a sum over an index, which only a reader told
+   * to (ReadContext.indexSums) builds. It is a call, not a kind of its own, so that readers that
+   * know nothing of index sums (src/typed) need no case for it: they are refused before them.
    */
-  | { readonly kind: "call"; readonly name: Token; readonly args: readonly Syntax[]; readonly reading?: string; readonly bare?: boolean }
+  | { readonly kind: "call"; readonly name: Token; readonly args: readonly Syntax[]; readonly reading?: string; readonly bare?: boolean; readonly sum?: IndexSumHead }
   /** dJ/du, ∂J/∂u, \frac{\partial J}{\partial u}, dJdu: the derivative of `of` with respect to `wrt`. */
   | { readonly kind: "derivative"; readonly of: string; readonly wrt: string; readonly token: Token }
   /** `operator` is the typed token; absent for implicit products (`2x`). */
@@ -23,6 +26,13 @@ export type Syntax =
   | { readonly kind: "transpose"; readonly operand: Syntax; readonly token: Token }
   /** [1, 2; 3, 4]: rows of entries; `token` is the "[". */
   | { readonly kind: "matrix"; readonly rows: readonly (readonly Syntax[])[]; readonly token: Token };
+
+/** `\sum_{j=0}^{D}`: the index j, and the bounds as written ("0", "D"), which nothing sums over. */
+export interface IndexSumHead {
+  readonly index: string;
+  readonly lower?: string;
+  readonly upper?: string;
+}
 
 // Postprocessors receive nearley's untyped match array; each rule's shape fixes what it holds.
 
@@ -304,6 +314,29 @@ export function norm(d: unknown[]): Syntax {
 export function innerProduct(d: unknown[]): Syntax {
   const [token, left, , right] = d as [Token, Syntax, Token, Syntax];
   return notationCall(token, "dot", [left, right], "⟨a, b⟩ read as dot(a, b)");
+}
+
+/** An index sum's head, read from its token's text once (a postprocessor runs at every completion). */
+const sumHeads = new WeakMap<Token, IndexSumHead>();
+
+function sumHead(token: Token): IndexSumHead {
+  let head = sumHeads.get(token);
+  if (head === undefined) {
+    const lower = /=\s*([^{}]*?)\s*\}/.exec(token.text)?.[1];
+    const upper = /\^\s*(?:\{\s*([^{}]*?)\s*\}|(\S+))\s*$/.exec(token.text);
+    head = { index: token.value, ...(lower !== undefined && { lower }), ...(upper !== null && { upper: upper[1] ?? upper[2] }) };
+    sumHeads.set(token, head);
+  }
+  return head;
+}
+
+/** `Σ_j body`: the token's value is the index j. */
+export function sumOverIndex(d: unknown[]): Syntax {
+  const [token, body] = d as [Token, Syntax];
+  const sum = sumHead(token);
+  const range = [sum.lower !== undefined ? `from ${sum.lower}` : "", sum.upper !== undefined ? `to ${sum.upper}` : ""].filter((part) => part !== "").join(" ");
+  const bounds = range === "" ? "" : ` (written ${range}; ${sum.index} runs over the declared shape)`;
+  return { kind: "call", name: token, args: [body], sum, reading: `${token.text} read as the sum over ${sum.index} of the term after it${bounds}` };
 }
 
 /** dJ/du and its spellings; the token's value is "J/u". */

@@ -48,8 +48,8 @@ const GREEK_LETTER = new Map<string, string>();
 for (const letter of GREEK_CHARACTERS) if (!GREEK_LETTER.has(greekName(letter) as string)) GREEK_LETTER.set(greekName(letter) as string, letter);
 
 /**
- * A quantity as the sheet writes it: a Greek name with its letter (alpha_11 → α_11, as the lecture
- * writes α_ji), since in derivative notation dJ/dalpha_11 is not read as the name alpha_11.
+ * A quantity as the sheet writes it: a Greek name with its letter (alpha_11 → α_11), as the lecture
+ * writes α_ji. (dJ/dalpha_11 reads as the same name: the letter is for the reader, not the parser.)
  */
 function sheetName(name: string): string {
   const m = /^([A-Za-z]+)((?:_\w+|[0-9]+)?)$/.exec(name);

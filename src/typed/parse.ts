@@ -3,7 +3,7 @@
 // caller (--shape on the command line); undeclared names are scalars.
 import { ParseError, type SourcePosition } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
-import { readSyntax } from "../parse/parse.js";
+import { readSyntax, usesNotation } from "../parse/parse.js";
 import { positionOf, variableMatcher } from "../parse/build.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
@@ -81,7 +81,7 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   for (const name of used.keys()) if (!allShapes.has(name)) allShapes.set(name, SCALAR);
   checkElementNames(allShapes, used, declaredAt, source);
   // A declaration in notation (x ∈ ℝ³) counts too.
-  usedNotation ||= /[\\${}]|[^\x00-\x7f]/.test(source);
+  usedNotation ||= usesNotation(source);
   return { source, shapes: allShapes, bindings, result: result as TExpr, readingNotes: [...new Set(notes)], usedNotation };
 }
 
