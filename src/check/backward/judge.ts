@@ -8,7 +8,7 @@ import { num } from "../../ast/expr.js";
 import { exprAlgebra } from "../../ops/table.js";
 import { printExpr } from "../../print/text.js";
 import { backwardPass } from "../../trace/adjoints.js";
-import { expandedQuantities, substitute, type ForwardProgram } from "../../trace/program.js";
+import { expandedQuantities, substitute } from "../../trace/program.js";
 import { compareFunctions, expressionReference, type CheckOptions } from "../equivalence.js";
 import { readAs, type ReadAs } from "../reading.js";
 import { formatReportNumber } from "../report.js";
@@ -39,7 +39,7 @@ export interface JudgedLine {
 }
 
 export interface SheetReport {
-  readonly program: ForwardProgram;
+  readonly program: ReadProgram;
   readonly lines: readonly JudgedLine[];
   readonly verdict: LineVerdict;
   /** The first wrong line's number in the sheet. */

@@ -1,7 +1,8 @@
 // Reports of a judged backward sheet: plain text for people, plain objects for --json. Every line
 // is marked correct or INCORRECT with what its mistake is; the answers are shown only on request.
 import { printBounded } from "../../print/text.js";
-import type { ForwardProgram } from "../../trace/program.js";
+import { formatShape, isScalar } from "../../typed/shape.js";
+import type { ReadProgram } from "./forward.js";
 import type { JudgedLine, SheetReport } from "./judge.js";
 
 /** A backward sheet checked as a problem (command line or batch file). */
@@ -17,7 +18,10 @@ export interface BackwardProblemReport {
 }
 
 /** The forward pass as diffscope read it: "t = x^2; u1 = sin(t); …; J = cos(u)". */
-export function forwardText(program: ForwardProgram): string {
+export function forwardText(program: ReadProgram): string {
+  const shaped = [...(program.shapes ?? [])].filter(([, shape]) => !isScalar(shape));
+  // With vectors and matrices, the entries' definitions would fill a screen: name the shapes instead.
+  if (shaped.length > 0) return `${shaped.map(([name, shape]) => `${name} ${formatShape(shape)}`).join(", ")}; ${program.definitions.length} definitions of entries, output ${program.output}`;
   return program.definitions.map((d) => `${d.name} = ${printBounded(d.formula)}`).join("; ");
 }
 
