@@ -108,7 +108,7 @@ export function readForwardProgram(text: string): ReadProgram {
   }
   const names = new Set([...named.map((n) => n.name), ...declared.keys()]);
   const matrixForm = matrixFormDefinitions(text, named, declared, positionAt);
-  const written = named.map(({ name, at, right }) => ({ name, at, right, formula: matrixForm.has(name) ? undefined : readExpression(text, { variables: names }, { from: positionAt(right.start), end: right.end }).expr }));
+  const written = named.map(({ name, at, right }) => ({ name, at, right, formula: matrixForm.has(name) ? undefined : readExpression(text, { variables: names, indexSums: true }, { from: positionAt(right.start), end: right.end }).expr }));
   const { formulas, shapes } = expandedDefinitions(text, written, declared, fail);
   const definitions = topologicalDefinitions([...formulas.keys()], formulas, (name) => fail(`${name} is defined in terms of itself (a cycle)`, named.find((n) => n.name === name)?.at ?? 0, name));
   const used = new Set(definitions.flatMap((d) => variablesOf(d.formula)));

@@ -5,12 +5,14 @@
 // named as the typed layer lowers them (x_1, alpha_1_2), so everything after this is scalar.
 import { callNode, variable, type Expr } from "../../ast/expr.js";
 import { exprAlgebra } from "../../ops/table.js";
+import { printExpr } from "../../print/text.js";
+import { INDEX_SUM_OP } from "../../parse/build.js";
 import { replaceNodes, substitute } from "../../trace/program.js";
 import { elementName } from "../../typed/lower.js";
 import { colsOf, rowsOf, type Shape } from "../../typed/shape.js";
 
 /** The op of `Σ_j body` as the reader builds it: indexSum(j, body). */
-export const INDEX_SUM = "indexSum";
+export const INDEX_SUM = INDEX_SUM_OP;
 
 /** Why index notation cannot be expanded; `letter` is the index at fault, when one is. */
 export class IndexError extends Error {
@@ -18,6 +20,8 @@ export class IndexError extends Error {
     message: string,
     readonly letter?: string,
     readonly hint?: string,
+    /** The index runs over two ranges (x_j with j over a_j's 2 and x's 3): a mistake of the line, if in a sheet. */
+    readonly conflict = false,
   ) {
     super(message);
   }
@@ -76,7 +80,7 @@ export function indexRanges(expr: Expr, shapes: ReadonlyMap<string, Shape>, rang
         if (!("letter" in s)) return;
         const size = axes[axis];
         const earlier = ranges.get(s.letter);
-        if (earlier !== undefined && earlier.size !== size) throw new IndexError(`${s.letter} runs over ${earlier.size} entries in ${earlier.where} but ${size} in ${name}`, s.letter, "each index runs over one range; use another letter for the other");
+        if (earlier !== undefined && earlier.size !== size) throw new IndexError(`${s.letter} runs over ${earlier.size} entries in ${earlier.where} but ${size} in ${name}`, s.letter, "each index runs over one range; use another letter for the other", true);
         ranges.set(s.letter, { size, where: name });
       });
     }
@@ -258,4 +262,10 @@ export function indexVariants(right: Expr, shapes: ReadonlyMap<string, Shape>, l
     });
   }
   return variants;
+}
+
+/** A formula as text with its sums shown as written, Σ_j (…) (the printer knows only the op table's ops). */
+export function printIndexed(expr: Expr): string {
+  const shown = replaceNodes(expr, (node) => (node.kind === "call" && node.op === INDEX_SUM ? variable(`Σ_${(node.args[0] as { name: string }).name} (${printIndexed(node.args[1])})`) : undefined));
+  return printExpr(shown);
 }

@@ -79,7 +79,7 @@ export function judgeSheet(program: ReadProgram, sheet: string, given: CheckOpti
     }
     for (const [line, verdict] of blame(quantity, own, total, context)) judged.set(line, verdict);
   }
-  for (const line of lines) if (line.shapeMistake !== undefined) judged.set(line, { verdict: "incorrect", diagnosis: line.shapeMistake });
+  for (const line of lines) if (line.readingMistake !== undefined) judged.set(line, { verdict: "incorrect", diagnosis: line.readingMistake });
   for (const line of lines) {
     if (line.unsummed === undefined) continue;
     const rightWhenSummed = judged.get(line)?.verdict === "correct";

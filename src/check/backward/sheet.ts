@@ -20,7 +20,7 @@ import { matrixLineEntries, mentionedNames } from "./matrix-form.js";
 import { positionsIn } from "../../typed/statements.js";
 import { splitOutsideBrackets } from "../../util/split.js";
 import { splitAtEquals, statementsOf, trimmed, type Piece, type ReadProgram } from "./forward.js";
-import { assignments, boundName, derivativePlaceholder, describeAssignment, expandIndices, INDEX_SUM, IndexError, indexRanges, placeholderDerivative, subscriptLetters } from "./indices.js";
+import { assignments, boundName, derivativePlaceholder, describeAssignment, expandIndices, INDEX_SUM, IndexError, indexRanges, placeholderDerivative, printIndexed, subscriptLetters } from "./indices.js";
 
 /** A claim about a local partial written beside a line: du/du_1 = 1. */
 export interface LocalClaim {
@@ -54,8 +54,8 @@ export interface SheetLine {
   readonly indexedRight?: Expr;
   /** For a square matrix-form line: this entry's value had the sheet meant the transposed layout. */
   readonly transposedValue?: Expr;
-  /** A matrix-form right side of the wrong shape: what is wrong with it. */
-  readonly shapeMistake?: string;
+  /** A mistake found in reading the line (a matrix right side of the wrong shape, an index over two ranges): what it is. */
+  readonly readingMistake?: string;
 }
 
 /** Reads a sheet against a program; a line that cannot be read is a ParseError with its line and column. */
@@ -98,8 +98,8 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
       lines.push(...matrixLines({ text, right, wrt, line, written, accumulate: parts.accumulate, output: program.output, shapes, quantityName, known: new Set(pass.adjoints.keys()) }, meaning, positionAt, fail));
       continue;
     }
-    const reading = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(right.start), end: right.end });
-    const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printExpr(reading.expr)}`;
+    const reading = readExpression(text, { variables: names, derivative: placeholder, indexSums: true }, { from: positionAt(right.start), end: right.end });
+    const asRead = `d${program.output}/d${wrt} ${parts.accumulate ? "+=" : "="} ${printIndexed(reading.expr)}`;
     const claims = claimPieces.flatMap((claim) => readClaim(text, claim, { names, shapes, placeholder, meaning }, positionAt, fail));
     const failAtLeft = (reason: string, hint?: string): never => fail(reason, parts.left.start, text.slice(parts.left.start, parts.left.end), hint);
     entryLines(wrt, reading.expr, shapes, failAtLeft).forEach((entry, k) => {
@@ -116,6 +116,7 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
         claims: k === 0 ? claims : [],
         ...(entry.entry !== undefined && { entry: entry.entry }),
         ...(entry.unsummed !== undefined && { unsummed: entry.unsummed }),
+        ...(entry.readingMistake !== undefined && { readingMistake: entry.readingMistake }),
         ...(shapes.size > 0 && { indexedRight: reading.expr }),
       });
     });
@@ -168,7 +169,7 @@ function readClaim(
   const failAtLeft = (reason: string, hint?: string): never => fail(reason, parts.left.start, text.slice(parts.left.start, parts.left.end), hint);
   if (lhs.kind !== "derivative") failAtLeft("a claim beside a line names a local derivative, as du/du_1 = 1");
   const { of, wrt } = lhs as Extract<typeof lhs, { kind: "derivative" }>;
-  const right = readExpression(text, { variables: names, derivative: placeholder }, { from: positionAt(parts.right.start), end: parts.right.end }).expr;
+  const right = readExpression(text, { variables: names, derivative: placeholder, indexSums: true }, { from: positionAt(parts.right.start), end: parts.right.end }).expr;
   try {
     const letters = [...new Set([...(subscriptLetters(of, shapes) ?? []), ...(subscriptLetters(wrt, shapes) ?? [])])];
     const ranges = indexRanges(right, shapes, indexRanges(callNode("add", [variable(of), variable(wrt)]), shapes));
@@ -194,7 +195,7 @@ export function entryLines(
   right: Expr,
   shapes: ReadonlyMap<string, Shape>,
   fail: (reason: string, hint?: string) => never,
-): { quantity: string; value: Expr; entry?: { of: string; at: string }; unsummed?: string }[] {
+): { quantity: string; value: Expr; entry?: { of: string; at: string }; unsummed?: string; readingMistake?: string }[] {
   try {
     const letters = subscriptLetters(wrt, shapes) ?? [];
     const ranges = indexRanges(right, shapes, indexRanges(variable(wrt), shapes));
@@ -209,8 +210,16 @@ export function entryLines(
       }
     });
   } catch (error) {
-    if (error instanceof IndexError) return fail(error.message, error.hint);
-    throw error;
+    if (!(error instanceof IndexError)) throw error;
+    if (!error.conflict) return fail(error.message, error.hint);
+    // An index over two ranges is a wrong index, not unreadable: the line is wrong at every entry.
+    const letters = subscriptLetters(wrt, shapes) ?? [];
+    return assignments(letters, indexRanges(variable(wrt), shapes)).map((bound) => ({
+      quantity: boundName(wrt, shapes, bound),
+      value: num(Number.NaN),
+      ...(letters.length > 0 && { entry: { of: wrt, at: describeAssignment(bound) } }),
+      readingMistake: error.message,
+    }));
   }
 }
 
@@ -237,12 +246,12 @@ function matrixLines(
   fail: (reason: string, at: number, offending: string, hint?: string) => never,
 ): SheetLine[] {
   const { text, right, wrt, shapes, known } = at;
-  const { entries, shapeMistake } = matrixLineEntries(text, right, wrt, at.output, shapes, at.quantityName, positionAt, fail);
+  const { entries, shapeMistake: readingMistake } = matrixLineEntries(text, right, wrt, at.output, shapes, at.quantityName, positionAt, fail);
   const asWritten = text.slice(right.start, right.end);
   const reading = { expr: num(Number.NaN), notes: [], usedNotation: false };
   const common = { line: at.line, written: at.written, accumulate: at.accumulate, reading, asRead: `d${at.output}/d${wrt} ${at.accumulate ? "+=" : "="} ${asWritten}`, claims: [] };
   const target = shapes.get(wrt) ?? SCALAR;
-  if (shapeMistake !== undefined) return [{ ...common, quantity: elementNames(wrt, target)[0], value: num(Number.NaN), shapeMistake }];
+  if (readingMistake !== undefined) return [{ ...common, quantity: elementNames(wrt, target)[0], value: num(Number.NaN), readingMistake }];
   const quantities = elementNames(wrt, target);
   if (!quantities.every((q) => known.has(q))) fail(`the program has no quantity ${wrt}`, right.start, asWritten, `its quantities: ${[...known].join(", ")}`);
   const resolve = (value: Expr): Expr => resolvePlaceholders(value, meaning, (problem) => fail(problem.problem, right.start, asWritten, problem.hint));
