@@ -24,7 +24,8 @@ const kindOf = (sheet: string): string => sheet.split(".").at(-2) as string;
 const MISTAKES: Record<string, { diagnosis: RegExp[]; line: string }> = {
   "missing-sum": { diagnosis: [/\bj is on the right but not on the left/, /missing Σ_j/, /with Σ_j the line is right/], line: "\\frac{dJ}{dx_i} = \\frac{dJ}{da_j}" },
   "missing-factor": { diagnosis: [/^misses the factor z_1\*?\(1 - z_1\)/, /dz_1\/da_1/], line: "\\frac{dJ}{da_j} = \\frac{dJ}{dz_j}" },
-  "wrong-sign": { diagnosis: [/^wrong sign/, /-\(dJ\/db\)/], line: "= -\\frac{dJ}{dy}" },
+  // The notes' dJ/dy, the log-likelihood's derivative: with the loss's minus sign it is the sign convention.
+  "cross-entropy-sign": { diagnosis: [/^the sign convention of cross-entropy/], line: "\\frac{y^*}{y} + \\frac{(1 - y^*)}{y - 1}" },
   transposed: { diagnosis: [/alpha/, /transposed layout/], line: "\\alpha_{i1}" },
   "wrong-index": { diagnosis: [/x_j is indexed by the wrong letter/, /it is x_i/], line: "\\frac{dJ}{da_j} x_j" },
   "wrong-index-summed": { diagnosis: [/sums over i where the sum is over j/, /wrong index summed/], line: "\\sum_i" },
