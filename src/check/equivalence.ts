@@ -26,11 +26,11 @@ export interface CheckOptions {
 
 export const DEFAULT_RELATIVE_TOLERANCE = 1e-9;
 /** Multiple of the first-order rounding bound (Σ|v|·|adjoint|) always allowed (≈ 450 eps). */
-const ROUNDING_ALLOWANCE = 1e-13;
+export const ROUNDING_ALLOWANCE = 1e-13;
 /** An agreement counts only if the rounding allowance is below this fraction of the values. */
-const INFORMATIVE = 1e-3;
+export const INFORMATIVE = 1e-3;
 /** Below this, float64 has lost relative precision (subnormals): equal enough. */
-const ABSOLUTE_FLOOR = 1e-300;
+export const ABSOLUTE_FLOOR = 1e-300;
 /** Derivations larger than this are left to the numeric check. */
 const SYMBOLIC_BUDGET = { maxNodesBuilt: 200_000, timeLimitMs: 2_000 };
 

@@ -9,7 +9,8 @@ import { evaluateInOrder } from "../../eval/evaluate.js";
 import { accurateForms } from "../../ops/accurate.js";
 import { getOp } from "../../ops/table.js";
 import { roundingSensitivity } from "../conditioning.js";
-import { DEFAULT_RELATIVE_TOLERANCE, type CheckOptions } from "../equivalence.js";
+// The constants compareFunctions judges with, so a claim is judged as an answer is.
+import { ABSOLUTE_FLOOR, DEFAULT_RELATIVE_TOLERANCE, INFORMATIVE, ROUNDING_ALLOWANCE, type CheckOptions } from "../equivalence.js";
 import { domainStatus, MODERATE_MAGNITUDE, samplePoints, valuesModerate } from "../sampling.js";
 
 /** A value with its first-order rounding bound (Σ|v|·|∂result/∂v| over the nodes computing it). */
@@ -30,10 +31,6 @@ export const rounded = {
 /** A candidate claim at one point: its two sides, which must be equal (answer · g against truth, say). */
 export type Relation = (answer: Rounded, truth: Rounded, candidate: Rounded) => readonly [Rounded, Rounded];
 
-/** Same constants as compareFunctions (src/check/equivalence.ts), so a claim is judged as an answer is. */
-const ROUNDING_ALLOWANCE = 1e-13;
-const INFORMATIVE = 1e-3;
-const ABSOLUTE_FLOOR = 1e-300;
 
 interface PointValues {
   readonly point: ReadonlyMap<string, number>;
