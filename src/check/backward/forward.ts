@@ -68,9 +68,10 @@ export interface ReadProgram extends ForwardProgram {
  * Reads a forward program: definitions (any order, any notation), or a single expression.
  * Declarations (x ∈ ℝ², \alpha \in \mathbb{R}^{2 \times 2}) let definitions use index
  * notation (a_j = \sum_i \alpha_{ji} x_i), expanded to one definition per entry (a_1, a_2).
+ * With `unnamedValue: false`, a last statement without a name is refused rather than named J.
  * Throws ParseError, with the line and column in `text`, for anything it cannot read.
  */
-export function readForwardProgram(text: string): ReadProgram {
+export function readForwardProgram(text: string, options: { readonly unnamedValue?: boolean } = {}): ReadProgram {
   const positionAt = positionsIn(text);
   const fail = (reason: string, at: number, offending: string, hint?: string): never => {
     throw new ParseError({ reason, at: positionAt(at), offending, hint }, text);
@@ -92,7 +93,7 @@ export function readForwardProgram(text: string): ReadProgram {
   const named: { name: string; at: number; right: Piece }[] = [];
   // A typed program's last statement is its value, unnamed (…; z = σ(W x); 0.5 norm2(z − t)^2): it is J.
   const last = split[split.length - 1];
-  const unnamedValue = last.parts === undefined && split.slice(0, -1).every((s) => s.parts !== undefined) ? last.piece : undefined;
+  const unnamedValue = options.unnamedValue !== false && last.parts === undefined && split.slice(0, -1).every((s) => s.parts !== undefined) ? last.piece : undefined;
   for (const { piece, parts: maybe } of unnamedValue === undefined ? split : split.slice(0, -1)) {
     const parts = maybe ?? fail("every line of a forward program defines a quantity: name = formula", piece.start, text.slice(piece.start, piece.end), "e.g. u = u1 + u2");
     if (parts.accumulate) fail("+= belongs in a backward sheet; the forward pass defines each quantity once", parts.left.end, "+=");

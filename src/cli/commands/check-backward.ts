@@ -71,7 +71,8 @@ export function quantityAnswer(spec: ProblemSpec): { spec: ProblemSpec; oneLine:
   const wrt = canonicalVariableName(named);
   let program: ForwardProgram;
   try {
-    program = readForwardProgram(spec.expression);
+    // An expression ending in an unnamed value is an ordinary check, not a quantity's.
+    program = readForwardProgram(spec.expression, { unnamedValue: false });
   } catch {
     return undefined;
   }
