@@ -3,14 +3,13 @@
 // Each formula is read by the typed layer, with every quantity a variable of its shape, and
 // lowered to its entries (z1_1, z1_2, …), so the scalar judge sees one line per entry.
 import type { Expr } from "../../ast/expr.js";
-import { ParseError } from "../../parse/errors.js";
+import { ParseError, type SourcePosition } from "../../parse/errors.js";
 import { tokenize } from "../../parse/lexer.js";
 import { parseSyntax } from "../../parse/parse.js";
 import { substitute } from "../../trace/program.js";
 import { elementNames, lower } from "../../typed/lower.js";
 import { parseTyped } from "../../typed/parse.js";
 import { colsOf, describeShape, isScalar, rowsOf, sameShape, SCALAR, type Shape } from "../../typed/shape.js";
-import type { SourcePosition } from "../../parse/errors.js";
 import { derivativePlaceholder } from "./indices.js";
 import type { Piece } from "./forward.js";
 

@@ -66,7 +66,7 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
   const fail = (reason: string, at: number, offending: string, hint?: string): never => {
     throw new ParseError({ reason, at: positionAt(at), offending, hint }, text);
   };
-  const isOutput = (of: string): boolean => of === program.output || of === "J";
+  const isOutput = (of: string): boolean => isOutputOf(program, of);
   const meaning = derivativeMeaning(program, pass);
   const shapes = program.shapes ?? new Map<string, Shape>();
   // dJ/du is left as a placeholder until indices are bound; without shapes it is checked as read, so a bad one is shown where it is.
@@ -125,13 +125,17 @@ export function readSheet(text: string, program: ReadProgram, pass: BackwardPass
   return lines;
 }
 
+/** Whether `of` names the program's output in dOf/dq: its own name, or J as the lecture calls any loss. */
+function isOutputOf(program: ForwardProgram, of: string): boolean {
+  return of === program.output || of === "J";
+}
+
 /** What dOf/dWrt means on a sheet: the true adjoint when Of is the output, else the local partial, or why neither. */
 export function derivativeMeaning(program: ForwardProgram, pass: BackwardPass): (of: string, wrt: string) => Expr | { problem: string; hint?: string } {
   const names = new Set([...program.inputs, ...program.definitions.map((d) => d.name)]);
   const quantities = [...pass.order].join(", ");
-  const isOutput = (of: string): boolean => of === program.output || of === "J";
   return (of, wrt) => {
-    if (isOutput(of)) {
+    if (isOutputOf(program, of)) {
       const adjoint = pass.adjoints.get(wrt);
       return adjoint ?? { problem: `the program has no quantity ${wrt}, so no adjoint d${of}/d${wrt}`, hint: `its quantities: ${quantities}` };
     }
