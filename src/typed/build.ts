@@ -6,17 +6,16 @@ import { ParseError } from "../parse/errors.js";
 import type { Token } from "../parse/lexer.js";
 import type { Syntax } from "../parse/syntax.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
+import { getTypedOp, TYPED_CALLS } from "./ops/table.js";
 import { describeShape, formatShape, isScalar, matrixShape, SCALAR, tooLarge, vectorShape, type Shape } from "./shape.js";
 import {
   ShapeError,
-  tdot,
+  tcall,
   tfill,
   tliteral,
   tmap,
   tmatmul,
-  tnorm2,
   tnum,
-  tsum,
   ttranspose,
   tvar,
   type SourceSpan,
@@ -37,12 +36,9 @@ export interface Scope {
   readonly matchVariable?: (name: string) => readonly string[];
 }
 
-/** Functions of vectors and matrices, with their argument counts. */
+/** Functions of vectors and matrices (the typed table's, and ones), with their help. */
 export const TYPED_FUNCTIONS: Readonly<Record<string, string>> = {
-  sum: "sum(v): the sum of all elements",
-  dot: "dot(a, b): Σ aᵢbᵢ",
-  norm2: "norm2(v): the Euclidean norm ‖v‖₂ (Frobenius for a matrix)",
-  transpose: "transpose(A): A'",
+  ...Object.fromEntries([...TYPED_CALLS].map(([name, spec]) => [name, spec.call as string])),
   ones: "ones(n) or ones(m, n): a vector or matrix of ones",
 };
 
@@ -186,13 +182,11 @@ function buildCall(node: Extract<Syntax, { kind: "call" }>, source: string, scop
     new ParseError({ reason: `${name} takes ${expected}, got ${node.args.length}`, at: positionOf(node.name), offending: name, hint: TYPED_FUNCTIONS[name] }, source);
   if (Object.hasOwn(TYPED_FUNCTIONS, name) && !scope.bindings.has(name)) {
     if (name === "ones") return buildOnes(node, source);
-    const expected = name === "dot" ? 2 : 1;
-    if (node.args.length !== expected) throw arityError(expected === 1 ? "1 argument" : "2 arguments");
+    const expected = getTypedOp(name).arity;
+    if (node.args.length !== expected) throw arityError(expected === 1 ? "1 argument" : `${expected} arguments`);
     const args = node.args.map(sub);
-    if (name === "sum") return tsum(args[0]);
-    if (name === "norm2") return tnorm2(args[0]);
-    if (name === "transpose") return ttranspose(args[0]);
-    return tdot(args[0], args[1], at);
+    // a scalar's transpose is the scalar itself, as x' is
+    return name === "transpose" ? ttranspose(args[0]) : tcall(name, args, at);
   }
   const op = resolveFunction(node.name, node.args.length, source);
   return tmap(op, node.args.map(sub), at);

@@ -1,52 +1,29 @@
 // Reverse-mode symbolic derivatives in matrix form: the adjoint of every node of a scalar typed
-// expression, as a typed expression with the node's own shape, from the VJP rules in vjp.ts.
+// expression, as a typed expression with the node's own shape, from the typed adjoint sweep.
 // The walk is the lecture's backward pass on whole vectors and matrices: nodes in reverse
 // topological order, each adjoint the sum of its parents' contributions.
 import { printTyped, type PrintNames } from "./print.js";
 import { bindingNames, type TypedProgram } from "./program.js";
 import { describeShape, isScalar, SCALAR, type Shape } from "./shape.js";
-import { childrenOf, ShapeError, tnum, typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
+import { ShapeError, tnum, typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
 import { isZero, plainBuilders, simplifyTyped, typedBuilders, type TypedBuilders, zeroOf } from "./simplify-typed.js";
 import { nameRepeatedQuantities, nameSharedSubexpressions, whereLines, type SharedDefinition } from "./shared-names.js";
-import { vjp } from "./vjp.js";
+import { typedAdjointSweep, typedGraph } from "./sweeps.js";
+import { expressionAlgebra } from "./vjp.js";
 
 export const LAYOUT_NOTE = "denominator layout: ∂J/∂W has the shape of W (the gradient of a scalar by an m×n matrix is an m×n matrix)";
 
-/** Nodes with a variable beneath them: the only ones whose adjoint matters. */
-function activeNodes(order: readonly TExpr[]): Set<TExpr> {
-  const active = new Set<TExpr>();
-  for (const node of order) if (node.kind === "var" || childrenOf(node).some((c) => active.has(c))) active.add(node);
-  return active;
-}
-
 /**
  * ∂f/∂node for every node under the scalar `f` that depends on a variable (constants get none),
- * each with the node's shape. Adjoints share sub-expressions (ā appears in both W̄ = ā * x' and
- * x̄ = W' * ā) and refer to the nodes of f themselves (sigmoid's adjoint uses its own output);
- * they are simplified only locally, as built.
+ * each with the node's shape: the typed adjoint sweep over typed expressions. Adjoints share
+ * sub-expressions (ā appears in both W̄ = ā * x' and x̄ = W' * ā) and refer to the nodes of f
+ * themselves (sigmoid's adjoint uses its own output); they are simplified only locally, as built.
  */
 export function typedAdjoints(f: TExpr): Map<TExpr, TExpr> {
   if (!isScalar(f.shape)) throw new ShapeError(`a gradient needs a scalar-valued expression, got ${describeShape(f.shape)}`, undefined, "take sum(…), dot(…) or norm2(…) of it");
-  const order = typedTopologicalOrder(f);
-  const active = activeNodes(order);
-  const build = typedBuilders(new Set(order)); // forward nodes stay whole, so their names print
-  const contributions = new Map<TExpr, TExpr[]>([[f, [tnum(1)]]]);
-  const adjoints = new Map<TExpr, TExpr>();
-  for (let k = order.length - 1; k >= 0; k--) {
-    const node = order[k];
-    if (!active.has(node)) continue;
-    const parts = contributions.get(node) ?? [];
-    const adjoint = parts.length === 0 ? zeroOf(node.shape) : parts.reduce((sum, part) => build.map("add", [sum, part]));
-    adjoints.set(node, adjoint);
-    if (isZero(adjoint)) continue;
-    for (const [child, contribution] of vjp(node, adjoint, (n) => active.has(n), build)) {
-      if (isZero(contribution)) continue;
-      const list = contributions.get(child);
-      if (list === undefined) contributions.set(child, [contribution]);
-      else list.push(contribution);
-    }
-  }
-  return adjoints;
+  const graph = typedGraph(f);
+  const build = typedBuilders(new Set(graph.order)); // forward nodes stay whole, so their names print
+  return typedAdjointSweep(graph, expressionAlgebra(build), (node) => node, tnum(1), { isZero, zeroOf: (node) => zeroOf(node.shape) });
 }
 
 /** ∂f/∂name: the sum of the adjoints of every node of that variable (unsimplified). */

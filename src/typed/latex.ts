@@ -30,6 +30,8 @@ import { gradientPrintout, type PrintGradientOptions } from "./derivative.js";
 import type { PrintNames } from "./print.js";
 import type { TypedProgram } from "./program.js";
 import { colsOf, isScalar, rowsOf, type Shape } from "./shape.js";
+import { getTypedOp } from "./ops/table.js";
+import type { PrintLevel } from "./ops/types.js";
 import type { TExpr } from "./texpr.js";
 
 // Binding strength as printed, loosest first.
@@ -42,6 +44,10 @@ const UNARY = 4;
 const POWER = 5;
 const POSTFIX = 6;
 const ATOM = 7;
+
+/** The table's print levels as this printer's binding strengths, and back. */
+const LATEX_LEVELS: Readonly<Record<PrintLevel, number>> = { sum: SUM, product: PRODUCT, matmul: MATMUL, unary: UNARY, power: POWER, postfix: POSTFIX, atom: ATOM };
+const LEVEL_OF: readonly PrintLevel[] = ["atom", "sum", "product", "matmul", "unary", "power", "postfix", "atom"];
 
 /** A variable's (or a named quantity's) LaTeX, as the scalar printer writes it: alpha1 → \alpha_{1}, ystar → \mathit{ystar}. */
 export function latexName(name: string): string {
@@ -97,13 +103,8 @@ class LatexPrinter {
           default:
             return ATOM;
         }
-      case "matmul":
-        return MATMUL;
-      case "fill":
-        if (isNumber(node.arg, 0) || isNumber(node.arg, 1)) return node.shape.kind === "row" ? POSTFIX : ATOM;
-        return PRODUCT;
-      case "transpose":
-        return POSTFIX;
+      case "call":
+        return LATEX_LEVELS[getTypedOp(node.op).latexLevel?.(node) ?? "atom"];
       default:
         return ATOM;
     }
@@ -121,12 +122,11 @@ class LatexPrinter {
     switch (node.kind) {
       case "var":
       case "literal":
-      case "norm2":
         return true;
       case "num":
         return this.precedence(node) === ATOM && !latexNumber(node.value).includes("\\times");
-      case "fill":
-        return this.precedence(node) === ATOM;
+      case "call":
+        return getTypedOp(node.op).latexCarriesSuperscript?.(node) ?? false;
       case "map":
         return getOp(node.op).print.kind === "constant";
       default:
@@ -165,18 +165,14 @@ class LatexPrinter {
         return latexNumber(node.value);
       case "literal":
         return this.literal(node);
-      case "matmul":
-        return this.juxtapose(this.operand(node.left, MATMUL, "left"), this.operand(node.right, MATMUL, "right"));
-      case "transpose":
-        return `${this.superscriptBase(node.arg)}^\\top`;
-      case "fill":
-        return this.fill(node.arg, node.shape);
-      case "sum":
-        return `\\operatorname{sum}\\left(${this.print(node.arg, false)}\\right)`;
-      case "norm2":
-        return `\\left\\lVert ${this.print(node.arg, false)} \\right\\rVert_{${node.arg.shape.kind === "matrix" ? "F" : "2"}}`;
-      case "dot": // the Frobenius inner product of matrices is marked F
-        return `\\left\\langle ${this.print(node.left, false)}, ${this.print(node.right, false)} \\right\\rangle${node.left.shape.kind === "matrix" ? "_{F}" : ""}`;
+      case "call":
+        return getTypedOp(node.op).latex(node, {
+          operand: (child, level, side) => this.operand(child, LATEX_LEVELS[level], side),
+          whole: (child) => this.print(child, false),
+          superscriptBase: (child) => this.superscriptBase(child),
+          juxtapose: (left, right) => this.juxtapose(left, right),
+          level: (child) => LEVEL_OF[this.precedence(child)],
+        });
       case "map":
         return this.map(node);
     }
@@ -202,16 +198,6 @@ class LatexPrinter {
       node.elements.slice(r * width, (r + 1) * width).map((e) => this.print(e, false)).join(" & "),
     );
     return `\\begin{bmatrix} ${rows.join(" \\\\ ")} \\end{bmatrix}`;
-  }
-
-  private fill(arg: TExpr, shape: Shape): string {
-    const size = shape.kind === "matrix" ? `${rowsOf(shape)} \\times ${colsOf(shape)}` : String(rowsOf(shape) * colsOf(shape));
-    const transposed = shape.kind === "row" ? "^\\top" : "";
-    if (isNumber(arg, 0)) return `\\mathbf{0}_{${size}}${transposed}`;
-    const ones = `\\mathbf{1}_{${size}}${transposed}`;
-    // s\,\mathbf{1} is read as an implicit product, tighter than \cdot and a sign: a b\,\mathbf{1} would be a (b 1).
-    const scalar = this.precedence(arg) <= UNARY ? paren(this.print(arg, false)) : this.print(arg, false);
-    return isNumber(arg, 1) ? ones : `${scalar}\\,${ones}`;
   }
 
   private map(node: Extract<TExpr, { kind: "map" }>): string {

@@ -7,6 +7,7 @@ import { num, variable, type Expr } from "../ast/expr.js";
 import { call } from "../ops/table.js";
 import { Progress, requireWithin } from "../util/budget.js";
 import { colsOf, MAX_LOWERED_NODES, rowsOf, sizeOf, type Shape } from "./shape.js";
+import { getTypedOp } from "./ops/table.js";
 import { typedTopologicalOrder, type TExpr } from "./texpr.js";
 
 /** A typed value as scalars: row-major elements (one for a scalar). */
@@ -36,11 +37,6 @@ export function elementNames(name: string, shape: Shape): string[] {
   return names;
 }
 
-/** Σ terms as a left fold (t1 + t2 + t3), as the network builder writes its sums. */
-function sumOf(terms: readonly Expr[]): Expr {
-  return terms.reduce((acc, t) => call("add", [acc, t]));
-}
-
 /**
  * How many scalar nodes lowering `roots` builds at most (before hash-consing shares equal ones),
  * counted from the shapes alone: what lowering would cost, known before it starts.
@@ -57,25 +53,16 @@ function nodesBuiltByAll(order: readonly TExpr[]): number {
 
 /** Scalar nodes lowerNode builds for one typed node (lowerNode's cases, counted). */
 function nodesBuiltBy(node: TExpr): number {
-  const size = sizeOf(node.shape);
   switch (node.kind) {
     case "var":
     case "map":
-      return size;
+      return sizeOf(node.shape);
     case "num":
       return 1;
     case "literal":
-    case "fill":
-    case "transpose":
-      return 0; // they re-use their arguments' nodes
-    case "matmul":
-      return size * (2 * colsOf(node.left.shape) - 1); // each entry: inner products and inner − 1 sums
-    case "sum":
-      return sizeOf(node.arg.shape) - 1;
-    case "dot":
-      return 2 * sizeOf(node.left.shape) - 1;
-    case "norm2":
-      return 2 * sizeOf(node.arg.shape) + 1; // squares, sums, the exponent 2 and sqrt
+      return 0; // it re-uses its elements' nodes
+    case "call":
+      return getTypedOp(node.op).loweredNodes(node);
   }
 }
 
@@ -113,7 +100,6 @@ export function lowerScalar(root: TExpr): Expr {
 }
 
 function lowerNode(node: TExpr, of: (node: TExpr) => readonly Expr[]): Expr[] {
-  const size = sizeOf(node.shape);
   switch (node.kind) {
     case "var":
       return elementNames(node.name, node.shape).map((name) => variable(name));
@@ -123,36 +109,9 @@ function lowerNode(node: TExpr, of: (node: TExpr) => readonly Expr[]): Expr[] {
       return node.elements.map((e) => of(e)[0]);
     case "map": {
       const args = node.args.map(of);
-      return Array.from({ length: size }, (_, k) => call(node.op, args.map((a) => (a.length === 1 ? a[0] : a[k]))));
+      return Array.from({ length: sizeOf(node.shape) }, (_, k) => call(node.op, args.map((a) => (a.length === 1 ? a[0] : a[k]))));
     }
-    case "fill":
-      return Array.from({ length: size }, () => of(node.arg)[0]);
-    case "transpose": {
-      const a = of(node.arg);
-      const rows = rowsOf(node.arg.shape);
-      const cols = colsOf(node.arg.shape);
-      // element (i, j) of the result is element (j, i) of the argument
-      return Array.from({ length: size }, (_, k) => a[(k % rows) * cols + Math.floor(k / rows)]);
-    }
-    case "matmul": {
-      const a = of(node.left);
-      const b = of(node.right);
-      const inner = colsOf(node.left.shape);
-      const cols = colsOf(node.right.shape);
-      return Array.from({ length: size }, (_, k) => {
-        const i = Math.floor(k / cols);
-        const j = k % cols;
-        return sumOf(Array.from({ length: inner }, (_, m) => call("mul", [a[i * inner + m], b[m * cols + j]])));
-      });
-    }
-    case "sum":
-      return [sumOf(of(node.arg))];
-    case "dot": {
-      const a = of(node.left);
-      const b = of(node.right);
-      return [sumOf(a.map((ai, k) => call("mul", [ai, b[k]])))];
-    }
-    case "norm2":
-      return [call("sqrt", [sumOf(of(node.arg).map((a) => call("pow", [a, num(2)])))])];
+    case "call":
+      return getTypedOp(node.op).lower(node.args.map(of), node);
   }
 }

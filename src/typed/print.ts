@@ -3,6 +3,8 @@
 import { getOp } from "../ops/table.js";
 import { formatNumber } from "../print/text.js";
 import { colsOf, isScalar, rowsOf } from "./shape.js";
+import { getTypedOp } from "./ops/table.js";
+import type { PrintLevel } from "./ops/types.js";
 import type { TExpr } from "./texpr.js";
 
 // Binding strength as printed, loosest first; `-x^2` is -(x^2), `x'^2` is (x')^2.
@@ -13,7 +15,8 @@ const POWER = 4;
 const POSTFIX = 5;
 const ATOM = 6;
 
-const isOne = (node: TExpr): boolean => node.kind === "num" && node.value === 1;
+/** The table's print levels as this printer's binding strengths (the matrix product is `*`). */
+const TEXT_LEVELS: Readonly<Record<PrintLevel, number>> = { sum: SUM, product: PRODUCT, matmul: PRODUCT, unary: UNARY, power: POWER, postfix: POSTFIX, atom: ATOM };
 
 /** Names to print instead of a node's own text (let-bound quantities, e.g. z1). */
 export type PrintNames = ReadonlyMap<TExpr, string>;
@@ -42,12 +45,8 @@ function precedence(node: TExpr, names: PrintNames): number {
         default:
           return ATOM;
       }
-    case "matmul":
-      return PRODUCT;
-    case "fill":
-      return isOne(node.arg) ? ATOM : PRODUCT;
-    case "transpose":
-      return POSTFIX;
+    case "call":
+      return TEXT_LEVELS[getTypedOp(node.op).textLevel?.(node) ?? "atom"];
     default:
       return ATOM;
   }
@@ -78,18 +77,11 @@ function print(node: TExpr, names: PrintNames, isRoot: boolean): string {
       );
       return `[${text.join("; ")}]`;
     }
-    case "matmul":
-      return `${operand(node.left, PRODUCT, "left", names)} * ${operand(node.right, PRODUCT, "right", names)}`;
-    case "fill":
-      return `${isOne(node.arg) ? "" : `${operand(node.arg, PRODUCT, "left", names)} * `}ones(${node.shape.kind === "matrix" ? `${rowsOf(node.shape)}, ${colsOf(node.shape)}` : String(rowsOf(node.shape) * colsOf(node.shape))})${node.shape.kind === "row" ? "'" : ""}`;
-    case "transpose":
-      return `${operand(node.arg, POSTFIX, "left", names)}'`;
-    case "sum":
-      return `sum(${print(node.arg, names, false)})`;
-    case "norm2":
-      return `norm2(${print(node.arg, names, false)})`;
-    case "dot":
-      return `dot(${print(node.left, names, false)}, ${print(node.right, names, false)})`;
+    case "call":
+      return getTypedOp(node.op).text(node, {
+        operand: (child, level, side) => operand(child, TEXT_LEVELS[level], side, names),
+        whole: (child) => print(child, names, false),
+      });
     case "map":
       return printMap(node, names);
   }

@@ -43,10 +43,8 @@ function isTrivial(node: TExpr): boolean {
     case "var":
     case "num":
       return true;
-    case "transpose":
-      return node.arg.kind === "var";
-    case "fill":
-      return node.arg.kind === "num";
+    case "call":
+      return (node.op === "transpose" && node.args[0].kind === "var") || (node.op === "fill" && node.args[0].kind === "num");
     default:
       return false;
   }

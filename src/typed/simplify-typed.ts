@@ -5,12 +5,12 @@
 // inside the domain, as in the scalar simplifier (src/diff/symbolic/light-algebra.ts).
 import { getOp } from "../ops/table.js";
 import { isScalar, sameShape, sizeOf, transposeShape, type Shape } from "./shape.js";
-import { childrenOf, tdot, tfill, tliteral, tmap, tmatmul, tnorm2, tnum, tsum, ttranspose, type TExpr } from "./texpr.js";
+import { childrenOf, isCall, tcall, tdot, tfill, tliteral, tmap, tmatmul, tnum, tsum, ttranspose, type TExpr } from "./texpr.js";
 
 /** The number a constant node stands for: a num, or a fill of a num. */
 export function constantValue(node: TExpr): number | undefined {
   if (node.kind === "num") return node.value;
-  if (node.kind === "fill" && node.arg.kind === "num") return node.arg.value;
+  if (isCall(node, "fill") && node.args[0].kind === "num") return node.args[0].value;
   return undefined;
 }
 
@@ -48,6 +48,8 @@ export interface TypedBuilders {
   /** sum(A), with sum(s * ones) → s * size. */
   sum(node: TExpr): TExpr;
   dot(left: TExpr, right: TExpr): TExpr;
+  /** Any op of the typed table, through the rules above where it has them; `shape` for fill. */
+  call(op: string, args: readonly TExpr[], shape?: Shape): TExpr;
 }
 
 /**
@@ -86,8 +88,8 @@ export function typedBuilders(opaque: ReadonlySet<TExpr> = new Set()): TypedBuil
         if (isConstant(a, -1)) return broadcast(sMap("neg", [b]), shape);
         if (isConstant(b, -1)) return broadcast(sMap("neg", [a]), shape);
         // s * ones .* X → s * X
-        if (a.kind === "fill" && sameShape(b.shape, shape)) return sMap("mul", [a.arg, b]);
-        if (b.kind === "fill" && sameShape(a.shape, shape)) return sMap("mul", [a, b.arg]);
+        if (isCall(a, "fill") && sameShape(b.shape, shape)) return sMap("mul", [a.args[0], b]);
+        if (isCall(b, "fill") && sameShape(a.shape, shape)) return sMap("mul", [a, b.args[0]]);
         // signs out front: (-X) .* Y → -(X .* Y); X .* (1 ./ Y) → X ./ Y
         if (aNeg) return sMap("neg", [sMap("mul", [aNeg[0], b])]);
         if (bNeg) return sMap("neg", [sMap("mul", [a, bNeg[0]])]);
@@ -112,7 +114,7 @@ export function typedBuilders(opaque: ReadonlySet<TExpr> = new Set()): TypedBuil
         if (aNeg) return aNeg[0];
         const aSub = argsOf(a, "sub");
         if (aSub) return sMap("sub", [aSub[1], aSub[0]]);
-        if (a.kind === "fill") return tfill(sMap("neg", [a.arg]), shape);
+        if (isCall(a, "fill")) return tfill(sMap("neg", [a.args[0]]), shape);
         return plain;
       }
       case "pow":
@@ -134,27 +136,27 @@ export function typedBuilders(opaque: ReadonlySet<TExpr> = new Set()): TypedBuil
 
   /** A map whose transpose is the map of its transposed arguments with fewer transposes. */
   function pushesTranspose(node: TExpr): node is Extract<TExpr, { kind: "map" }> {
-    return node.kind === "map" && !opaque.has(node) && node.args.every((a) => isScalar(a.shape) || a.kind === "transpose" || a.kind === "fill");
+    return node.kind === "map" && !opaque.has(node) && node.args.every((a) => isScalar(a.shape) || isCall(a, "transpose") || isCall(a, "fill"));
   }
 
   /** How many nodes sTranspose(node) adds (negative: it removes some). */
   function transposeCost(node: TExpr): number {
     if (isScalar(node.shape)) return 0;
-    if (node.kind === "transpose") return -1;
-    if (node.kind === "fill") return 0;
+    if (isCall(node, "transpose")) return -1;
+    if (isCall(node, "fill")) return 0;
     if (pushesTranspose(node)) return node.args.reduce((sum, a) => sum + transposeCost(a), 0);
-    if (node.kind === "matmul" && !opaque.has(node)) return Math.min(1, transposeCost(node.left) + transposeCost(node.right));
+    if (isCall(node, "matmul") && !opaque.has(node)) return Math.min(1, transposeCost(node.args[0]) + transposeCost(node.args[1]));
     return 1;
   }
 
   /** X' with (X')' → X, (s * Y')' → s * Y, fills reshaped, and (A * B)' → B' * A' when not larger. */
   function sTranspose(node: TExpr): TExpr {
     if (isScalar(node.shape)) return node;
-    if (node.kind === "transpose") return node.arg;
-    if (node.kind === "fill") return tfill(node.arg, transposeShape(node.shape));
+    if (isCall(node, "transpose")) return node.args[0];
+    if (isCall(node, "fill")) return tfill(node.args[0], transposeShape(node.shape));
     if (pushesTranspose(node)) return sMap(node.op, node.args.map(sTranspose));
-    if (node.kind === "matmul" && !opaque.has(node) && transposeCost(node.left) + transposeCost(node.right) < 1) {
-      return sMatmul(sTranspose(node.right), sTranspose(node.left));
+    if (isCall(node, "matmul") && !opaque.has(node) && transposeCost(node.args[0]) + transposeCost(node.args[1]) < 1) {
+      return sMatmul(sTranspose(node.args[1]), sTranspose(node.args[0]));
     }
     return ttranspose(node);
   }
@@ -162,7 +164,7 @@ export function typedBuilders(opaque: ReadonlySet<TExpr> = new Set()): TypedBuil
   /** sum(A), with sum(s * ones) → s * size. */
   function sSum(node: TExpr): TExpr {
     if (isScalar(node.shape)) return node;
-    if (node.kind === "fill") return sMap("mul", [node.arg, tnum(sizeOf(node.shape))]);
+    if (isCall(node, "fill")) return sMap("mul", [node.args[0], tnum(sizeOf(node.shape))]);
     return tsum(node);
   }
 
@@ -171,7 +173,24 @@ export function typedBuilders(opaque: ReadonlySet<TExpr> = new Set()): TypedBuil
     return isZero(left) || isZero(right) ? tnum(0) : plain;
   }
 
-  return { map: sMap, matmul: sMatmul, transpose: sTranspose, sum: sSum, dot: sDot };
+  function sCall(op: string, args: readonly TExpr[], shape?: Shape): TExpr {
+    switch (op) {
+      case "matmul":
+        return sMatmul(args[0], args[1]);
+      case "transpose":
+        return sTranspose(args[0]);
+      case "sum":
+        return sSum(args[0]);
+      case "dot":
+        return sDot(args[0], args[1]);
+      case "fill":
+        return tfill(args[0], shape as Shape);
+      default:
+        return tcall(op, args, undefined, shape);
+    }
+  }
+
+  return { map: sMap, matmul: sMatmul, transpose: sTranspose, sum: sSum, dot: sDot, call: sCall };
 }
 
 /** The smart constructors with nothing opaque. */
@@ -189,18 +208,8 @@ function rebuild(node: TExpr, kids: readonly TExpr[], build: TypedBuilders): TEx
     }
     case "map":
       return build.map(node.op, kids);
-    case "matmul":
-      return build.matmul(kids[0], kids[1]);
-    case "transpose":
-      return build.transpose(kids[0]);
-    case "sum":
-      return build.sum(kids[0]);
-    case "dot":
-      return build.dot(kids[0], kids[1]);
-    case "norm2":
-      return tnorm2(kids[0]);
-    case "fill":
-      return tfill(kids[0], node.shape);
+    case "call":
+      return build.call(node.op, kids, node.shape);
   }
 }
 
@@ -208,7 +217,7 @@ function rebuild(node: TExpr, kids: readonly TExpr[], build: TypedBuilders): TEx
 function sameNode(a: TExpr, b: TExpr): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind || !sameShape(a.shape, b.shape)) return false;
-  if (a.kind === "map" && b.kind === "map" && a.op !== b.op) return false;
+  if ((a.kind === "map" || a.kind === "call") && (b.kind === "map" || b.kind === "call") && a.op !== b.op) return false;
   if (a.kind === "num" && b.kind === "num") return Object.is(a.value, b.value);
   if (a.kind === "var" && b.kind === "var") return a.name === b.name;
   const ka = childrenOf(a);

@@ -9,17 +9,14 @@ import {
   formatShape,
   isScalar,
   matrixShape,
-  rowShape,
   rowsOf,
   SCALAR,
   sameShape,
-  sizeOf,
-  transposeShape,
   vectorShape,
   tooLarge,
-  MAX_PRODUCT_TERMS,
   type Shape,
 } from "./shape.js";
+import { getTypedOp } from "./ops/table.js";
 
 export type TExpr =
   | { readonly kind: "var"; readonly name: string; readonly shape: Shape }
@@ -28,30 +25,11 @@ export type TExpr =
   | { readonly kind: "literal"; readonly elements: readonly TExpr[]; readonly shape: Shape }
   /** An op of the scalar table applied element by element (+, -, .*, ./, .^, sin, sigmoid, …); scalar arguments broadcast. */
   | { readonly kind: "map"; readonly op: string; readonly args: readonly TExpr[]; readonly shape: Shape }
-  | { readonly kind: "matmul"; readonly left: TExpr; readonly right: TExpr; readonly shape: Shape }
-  | { readonly kind: "transpose"; readonly arg: TExpr; readonly shape: Shape }
-  | { readonly kind: "sum"; readonly arg: TExpr; readonly shape: Shape }
-  | { readonly kind: "dot"; readonly left: TExpr; readonly right: TExpr; readonly shape: Shape }
-  /** The Euclidean norm ‖v‖₂ (Frobenius for a matrix). */
-  | { readonly kind: "norm2"; readonly arg: TExpr; readonly shape: Shape }
-  /** A scalar repeated into a shape (s * ones(m, n)): how a derivative spreads a scalar adjoint. */
-  | { readonly kind: "fill"; readonly arg: TExpr; readonly shape: Shape };
+  /** An op of the typed table (src/typed/ops): matmul, transpose, sum, dot, norm2, fill, …. */
+  | { readonly kind: "call"; readonly op: string; readonly args: readonly TExpr[]; readonly shape: Shape };
 
-/** Where an operator was typed: 0-based offset, 1-based line and column, and its length. */
-export interface SourceSpan {
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-  readonly length: number;
-}
-
-/** Operands that do not fit an operator; `at` is the operator's position when parsed from text. */
-export class ShapeError extends Error {
-  constructor(readonly reason: string, readonly at?: SourceSpan, readonly hint?: string) {
-    super(reason + (hint !== undefined ? `; ${hint}` : ""));
-    this.name = "ShapeError";
-  }
-}
+export { ShapeError, type SourceSpan } from "./shape-error.js";
+import { ShapeError, type SourceSpan } from "./shape-error.js";
 
 /** Every node is checked against the size limit as it is made (ones(1e10), x * x' for a long x). */
 const freeze = <T extends TExpr>(node: T, at?: SourceSpan): T => {
@@ -121,36 +99,18 @@ function transposeHint(a: Shape, b: Shape): string {
   return rowsOf(a) === colsOf(b) && colsOf(a) === rowsOf(b) ? " (one side transposed with ' would fit)" : "";
 }
 
-/** The matrix product; vectors are columns (n×1), rows 1×n, and row times column is a scalar. */
-export function tmatmul(left: TExpr, right: TExpr, at?: SourceSpan): TExpr {
-  const a = left.shape;
-  const b = right.shape;
-  if (isScalar(a) || isScalar(b)) return tmap("mul", [left, right], at);
-  const inner = colsOf(a);
-  if (inner !== rowsOf(b)) {
-    throw new ShapeError(
-      `cannot multiply ${formatShape(a)} by ${formatShape(b)}: inner sizes ${inner} and ${rowsOf(b)} differ`,
-      at,
-      transposeFix(a, b),
-    );
-  }
-  let shape: Shape;
-  if (a.kind === "row" && b.kind === "vector") shape = SCALAR;
-  else if (b.kind === "vector") shape = vectorShape(rowsOf(a));
-  else if (a.kind === "row") shape = rowShape(colsOf(b));
-  else shape = matrixShape(rowsOf(a), colsOf(b));
-  const terms = rowsOf(a) * inner * colsOf(b);
-  if (terms > MAX_PRODUCT_TERMS) {
-    throw new ShapeError(`multiplying ${formatShape(a)} by ${formatShape(b)} takes ${terms.toExponential(1)} scalar products; the limit is ${MAX_PRODUCT_TERMS.toExponential(0)}`, at);
-  }
-  return freeze({ kind: "matmul", left, right, shape }, at);
+/** A node of the typed table's op `op` (src/typed/ops), its shape from the entry's rule. */
+export function tcall(op: string, args: readonly TExpr[], at?: SourceSpan, given?: Shape): TExpr {
+  const spec = getTypedOp(op);
+  if (spec.arity !== args.length) throw new ShapeError(`${op} takes ${spec.arity} argument(s), got ${args.length}`, at);
+  const shape = spec.shape(args.map((a) => a.shape), at, given);
+  return freeze({ kind: "call", op, args: [...args], shape }, at);
 }
 
-function transposeFix(a: Shape, b: Shape): string | undefined {
-  if (rowsOf(a) === rowsOf(b)) return `the left side transposed (${formatShape(transposeShape(a))}) would fit: write A' * B`;
-  if (colsOf(a) === colsOf(b)) return `the right side transposed (${formatShape(transposeShape(b))}) would fit: write A * B'`;
-  if (sameShape(a, b)) return "for the element-wise product write .*";
-  return undefined;
+/** The matrix product; vectors are columns (n×1), rows 1×n, and row times column is a scalar. */
+export function tmatmul(left: TExpr, right: TExpr, at?: SourceSpan): TExpr {
+  if (isScalar(left.shape) || isScalar(right.shape)) return tmap("mul", [left, right], at);
+  return tcall("matmul", [left, right], at);
 }
 
 /** `*` as typed: the matrix product, which with a scalar on either side is scaling. */
@@ -158,36 +118,28 @@ export const ttimes = tmatmul;
 
 export function ttranspose(arg: TExpr): TExpr {
   if (isScalar(arg.shape)) return arg;
-  return freeze({ kind: "transpose", arg, shape: transposeShape(arg.shape) });
+  return tcall("transpose", [arg]);
 }
 
 export function tsum(arg: TExpr): TExpr {
-  return freeze({ kind: "sum", arg, shape: SCALAR });
+  return tcall("sum", [arg]);
 }
 
 export function tdot(left: TExpr, right: TExpr, at?: SourceSpan): TExpr {
-  if (!sameElements(left.shape, right.shape)) {
-    throw new ShapeError(`cannot take dot(${formatShape(left.shape)}, ${formatShape(right.shape)}): shapes differ`, at, "dot needs two vectors of one length (or two matrices of one shape)");
-  }
-  return freeze({ kind: "dot", left, right, shape: SCALAR });
-}
-
-/** A vector and a row of one length pair up in dot, as do equal shapes. */
-function sameElements(a: Shape, b: Shape): boolean {
-  if (sameShape(a, b)) return true;
-  const vectorLike = (s: Shape) => s.kind === "vector" || s.kind === "row";
-  return vectorLike(a) && vectorLike(b) && sizeOf(a) === sizeOf(b);
+  return tcall("dot", [left, right], at);
 }
 
 export function tnorm2(arg: TExpr): TExpr {
-  return freeze({ kind: "norm2", arg, shape: SCALAR });
+  return tcall("norm2", [arg]);
 }
 
 export function tfill(arg: TExpr, shape: Shape): TExpr {
-  if (!isScalar(arg.shape)) throw new ShapeError(`fill takes a scalar, got ${describeShape(arg.shape)}`);
-  if (isScalar(shape)) return arg;
-  return freeze({ kind: "fill", arg, shape });
+  if (isScalar(shape) && isScalar(arg.shape)) return arg;
+  return tcall("fill", [arg], undefined, shape);
 }
+
+/** Whether `node` is the typed table's op `op`. */
+export const isCall = <Op extends string>(node: TExpr, op: Op): node is Extract<TExpr, { kind: "call" }> & { readonly op: Op } => node.kind === "call" && node.op === op;
 
 /** The children of a node, in order. */
 export function childrenOf(node: TExpr): readonly TExpr[] {
@@ -198,15 +150,8 @@ export function childrenOf(node: TExpr): readonly TExpr[] {
     case "literal":
       return node.elements;
     case "map":
+    case "call":
       return node.args;
-    case "matmul":
-    case "dot":
-      return [node.left, node.right];
-    case "transpose":
-    case "sum":
-    case "norm2":
-    case "fill":
-      return [node.arg];
   }
 }
 

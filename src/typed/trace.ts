@@ -9,7 +9,7 @@ import { lowerAll } from "./lower.js";
 import { printTyped } from "./print.js";
 import { bindingNames, type TypedProgram } from "./program.js";
 import { formatShape, type Shape } from "./shape.js";
-import { typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
+import { isCall, typedTopologicalOrder, typedVariablesOf, type TExpr } from "./texpr.js";
 import { typedBuilders } from "./simplify-typed.js";
 import { flattenPoint, fromEntries, type TypedValue } from "./values.js";
 import { freshName } from "./shared-names.js";
@@ -39,7 +39,7 @@ export interface TypedTrace {
 /** Quantities that get no row of their own: constants, and transposes of variables (alpha1'). */
 function isTrivial(node: TExpr, active: ReadonlySet<TExpr>): boolean {
   if (!active.has(node) || node.kind === "var") return true;
-  return node.kind === "transpose" && isTrivial(node.arg, active);
+  return isCall(node, "transpose") && isTrivial(node.args[0], active);
 }
 
 /** Names for the program's quantities: variables, let-bindings, the output J, then t1, t2, …. */

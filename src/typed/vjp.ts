@@ -1,14 +1,15 @@
-// Vector–Jacobian products of the typed nodes in matrix form: given a node's adjoint C̄ (with
-// the node's shape), each child's contribution, again with the child's own shape. Element-wise
-// ops take their local partials from the op table, evaluated over an algebra that builds typed
-// nodes, so sigmoid' = out .* (1 - out) comes from the table's rule.
-import { algebraOfCalls, getOp } from "../ops/table.js";
+// The typed algebra over typed expressions: what the op tables' derivative rules build when the
+// matrix-form symbolic derivative runs the typed sweeps (src/typed/sweeps.ts). Element-wise ops
+// take their local partials from the scalar table over an algebra that builds typed nodes, so
+// sigmoid' = out .* (1 - out) comes from the table's rule.
+import { algebraOfCalls } from "../ops/table.js";
 import type { Algebra } from "../ops/types.js";
+import type { TypedAlgebra } from "./ops/types.js";
 import { describeShape, isScalar, sameShape, transposeShape, type Shape } from "./shape.js";
 import { tfill, tliteral, tmatmul, tnum, ttranspose, type TExpr } from "./texpr.js";
 import { plainBuilders, type TypedBuilders } from "./simplify-typed.js";
 
-/** The op table's derivative rules, building element-wise typed nodes (simplified as they go). */
+/** The scalar table's derivative rules, building element-wise typed nodes (simplified as they go). */
 export const typedAlgebra = (build: TypedBuilders = plainBuilders): Algebra<TExpr> => algebraOfCalls(tnum, build.map, true);
 
 /** A literal holding variables: its elements' adjoints are not expressible in matrix form. */
@@ -41,61 +42,22 @@ export function conformShape(node: TExpr, target: Shape, build: TypedBuilders = 
   throw new Error(`internal: an adjoint of ${describeShape(shape)} cannot stand for ${describeShape(target)}`);
 }
 
-export type Contribution = readonly [child: TExpr, adjoint: TExpr];
-
-/**
- * Each differentiated child's share of `adjoint` (the adjoint of `node`, with its shape), built
- * with `build` (whose opaque set should hold the forward nodes).
- */
-export function vjp(node: TExpr, adjoint: TExpr, isActive: (node: TExpr) => boolean, build: TypedBuilders = plainBuilders): Contribution[] {
-  const out: Contribution[] = [];
-  const add = (child: TExpr, contribution: TExpr) => {
-    if (isActive(child)) out.push([child, conformShape(contribution, child.shape, build)]);
+/** Typed expressions as a typed algebra, built with `build`'s smart constructors (the matrix-form derivative). */
+export function expressionAlgebra(build: TypedBuilders = plainBuilders): TypedAlgebra<TExpr> {
+  return {
+    textbook: true,
+    shapeOf: (x) => x.shape,
+    num: tnum,
+    map: build.map,
+    call: build.call,
+    times: build.matmul,
+    conform: (x, shape) => conformShape(x, shape, build),
+    literal: (elements, shape) => {
+      const width = shape.kind === "matrix" ? shape.cols : elements.length;
+      return tliteral(Array.from({ length: elements.length / width }, (_, r) => elements.slice(r * width, (r + 1) * width)));
+    },
+    entry: () => {
+      throw new MatrixFormError("matrix-form derivatives do not support a literal [ … ] with variables in it; declare it as a variable, or differentiate the scalar lowering instead");
+    },
   };
-  const { map: sMap, matmul: sMatmul, transpose: sTranspose, sum: sSum } = build;
-  switch (node.kind) {
-    case "var":
-    case "num":
-      break;
-    case "literal":
-      if (node.elements.some(isActive)) {
-        throw new MatrixFormError("matrix-form derivatives do not support a literal [ … ] with variables in it; declare it as a variable, or differentiate the scalar lowering instead");
-      }
-      break;
-    case "map": {
-      const spec = getOp(node.op);
-      node.args.forEach((arg, i) => {
-        if (!isActive(arg)) return;
-        // Āᵢ += C̄ .* ∂op/∂argᵢ; a scalar broadcast into the result collects sum(C̄ .* ∂op/∂argᵢ)
-        const local = spec.partials[i](typedAlgebra(build), node.args, node);
-        const product = sMap("mul", [adjoint, local]);
-        add(arg, isScalar(arg.shape) && !isScalar(node.shape) ? sSum(product) : product);
-      });
-      break;
-    }
-    case "matmul":
-      // C = A * B: Ā += C̄ * B', B̄ += A' * C̄
-      add(node.left, sMatmul(adjoint, sTranspose(node.right)));
-      add(node.right, sMatmul(sTranspose(node.left), adjoint));
-      break;
-    case "transpose":
-      add(node.arg, sTranspose(adjoint));
-      break;
-    case "sum":
-      add(node.arg, tfill(adjoint, node.arg.shape));
-      break;
-    case "dot":
-      // s = dot(a, b): ā += s̄ * b, b̄ += s̄ * a (transposed where one is a row)
-      add(node.left, sMap("mul", [adjoint, node.right]));
-      add(node.right, sMap("mul", [adjoint, node.left]));
-      break;
-    case "norm2":
-      // s = ‖a‖: ā += s̄ * a / ‖a‖
-      add(node.arg, sMap("div", [sMap("mul", [adjoint, node.arg]), node]));
-      break;
-    case "fill":
-      add(node.arg, sSum(adjoint));
-      break;
-  }
-  return out;
 }

@@ -296,8 +296,8 @@ describe("limits and edge cases found in review", () => {
     expect(declared.stderr).toMatch(/1\.0e\+10 entries; the limit is 1e\+6/);
     const outer = await cli("grad", "x: R^3000; sum(x * x')", "--seed", "1", "--method", "reverse");
     expect(outer.code).toBe(2);
-    // 9e6 entries, each a product: the product limit (MAX_LOWERED_NODES / 2) refuses it first
-    expect(outer.stderr).toMatch(/multiplying 3000 by 1×3000 takes 9\.0e\+6 scalar products; the limit is 1e\+6/);
+    // 9e6 entries: the entry limit refuses the outer product where it is written
+    expect(outer.stderr).toMatch(/3000×3000 is 9\.0e\+6 entries; the limit is 1e\+6[^\n]*at 1:18/);
     expect((await cli("parse", "sum(ones(1e20))")).code).toBe(2);
   });
 

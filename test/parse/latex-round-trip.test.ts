@@ -21,7 +21,7 @@ import { printMatrixGradientLatex, printTypedLatex } from "../../src/typed/latex
 import { parseTyped } from "../../src/typed/parse.js";
 import { printTyped } from "../../src/typed/print.js";
 import { SCALAR, vectorShape } from "../../src/typed/shape.js";
-import { childrenOf, tfill, tmap, tnum, ttranspose, typedVariablesOf, type TExpr } from "../../src/typed/texpr.js";
+import { isCall, childrenOf, tfill, tmap, tnum, ttranspose, typedVariablesOf, type TExpr } from "../../src/typed/texpr.js";
 import { MatrixFormError } from "../../src/typed/vjp.js";
 import { gradientPrintout } from "../../src/typed/derivative.js";
 import type { TypedProgram } from "../../src/typed/program.js";
@@ -71,9 +71,9 @@ function fillsAsRead(node: TExpr, done = new Map<TExpr, TExpr>()): TExpr {
   const known = done.get(node);
   if (known !== undefined) return known;
   let result: TExpr;
-  if (node.kind === "fill") {
+  if (isCall(node, "fill")) {
     const ones = node.shape.kind === "row" ? ttranspose(tfill(tnum(1), vectorShape(node.shape.length))) : tfill(tnum(1), node.shape);
-    const arg = fillsAsRead(node.arg, done);
+    const arg = fillsAsRead(node.args[0], done);
     result = arg.kind === "num" && arg.value === 1 ? ones : tmap("mul", [arg, ones]);
   } else {
     const children = childrenOf(node).map((child) => fillsAsRead(child, done));
@@ -89,15 +89,8 @@ function rebuild(node: TExpr, children: readonly TExpr[]): TExpr {
     case "literal":
       return { ...node, elements: children };
     case "map":
+    case "call":
       return { ...node, args: children };
-    case "matmul":
-    case "dot":
-      return { ...node, left: children[0], right: children[1] };
-    case "transpose":
-    case "sum":
-    case "norm2":
-    case "fill":
-      return { ...node, arg: children[0] };
     default:
       return node;
   }

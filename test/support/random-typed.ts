@@ -270,8 +270,6 @@ export function printTypedVariant(node: TExpr, choose: Choose): string {
       return node.name;
     case "num":
       return node.value < 0 ? `(${node.value})` : String(node.value);
-    case "fill":
-      return `(${printTyped(node)})`;
     case "literal": {
       const entries = node.elements.map(sub);
       if (node.shape.kind === "vector") return `[${entries.join(choose(2) === 0 ? ", " : "; ")}]`;
@@ -279,21 +277,27 @@ export function printTypedVariant(node: TExpr, choose: Choose): string {
       const rows = Array.from({ length: rowsOf(node.shape) }, (_, r) => entries.slice(r * cols, (r + 1) * cols).join(", "));
       return `[${rows.join("; ")}]`;
     }
+    case "call":
+      return callVariant(node, sub, choose);
+    case "map":
+      return mapVariant(node, sub, choose);
+  }
+}
+
+function callVariant(node: Extract<TExpr, { kind: "call" }>, sub: (child: TExpr) => string, choose: Choose): string {
+  const [a, b] = node.args;
+  switch (node.op) {
+    case "fill":
+      return `(${printTyped(node)})`;
     case "transpose": {
-      const arg = sub(node.arg);
+      const arg = sub(a);
       return [`(${arg})'`, `((${arg})^T)`, `((${arg}).^T)`, `transpose(${arg})`][choose(4)];
     }
     case "matmul":
       // implicit product: two parenthesised operands side by side
-      return choose(2) === 0 ? `((${sub(node.left)}) (${sub(node.right)}))` : `(${sub(node.left)} * ${sub(node.right)})`;
-    case "sum":
-      return `sum(${sub(node.arg)})`;
-    case "norm2":
-      return `norm2(${sub(node.arg)})`;
-    case "dot":
-      return `dot(${sub(node.left)}, ${sub(node.right)})`;
-    case "map":
-      return mapVariant(node, sub, choose);
+      return choose(2) === 0 ? `((${sub(a)}) (${sub(b)}))` : `(${sub(a)} * ${sub(b)})`;
+    default:
+      return `${node.op}(${node.args.map(sub).join(", ")})`;
   }
 }
 

@@ -8,7 +8,7 @@ import type { PrintNames } from "../../src/typed/print.js";
 import { bindingNames, type TypedProgram } from "../../src/typed/program.js";
 import { matrixShape, parseShapeSpec, vectorShape, type Shape } from "../../src/typed/shape.js";
 import { nameSharedSubexpressions, type SharedDefinition } from "../../src/typed/shared-names.js";
-import { childrenOf, tmap, tmatmul, ttranspose, tvar, typedTopologicalOrder, type TExpr } from "../../src/typed/texpr.js";
+import { isCall, childrenOf, tmap, tmatmul, ttranspose, tvar, typedTopologicalOrder, type TExpr } from "../../src/typed/texpr.js";
 import { drawValues, flattenPoint } from "../../src/typed/values.js";
 
 const shapesOf = (spec: Record<string, string>): Map<string, Shape> => new Map(Object.entries(spec).map(([name, s]) => [name, parseShapeSpec(s) as Shape]));
@@ -76,7 +76,7 @@ function printedCounts(roots: readonly TExpr[], definitions: readonly SharedDefi
 }
 
 const isAtom = (node: TExpr, names: PrintNames): boolean =>
-  node.kind === "var" || node.kind === "num" || names.has(node) || (node.kind === "transpose" && node.arg.kind === "var") || (node.kind === "fill" && node.arg.kind === "num");
+  node.kind === "var" || node.kind === "num" || names.has(node) || (isCall(node, "transpose") && node.args[0].kind === "var") || (isCall(node, "fill") && node.args[0].kind === "num");
 
 /** A random sigmoid-style network as text: layers, each written inline or let-bound, then a loss. */
 const networks = fc
