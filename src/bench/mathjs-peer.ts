@@ -2,7 +2,7 @@
 // derivative once per variable, compile it, and evaluate the compiled derivatives per point.
 import { derivative, parse, type EvalFunction } from "mathjs";
 import type { BenchCase } from "./cases.js";
-import { consume, timeOnce } from "./timing.js";
+import { consume, timeOnce } from "../util/timing.js";
 
 export interface PeerRun {
   /** Computes the gradient once (all partials, and f, as a gradient call would). */

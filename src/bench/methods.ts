@@ -10,7 +10,7 @@ import { getDifferentiator } from "../diff/registry.js";
 import { prepareReverse } from "../diff/reverse/differentiator.js";
 import type { GradientResult, MethodName, PreparedGradient } from "../diff/types.js";
 import type { BenchCase } from "./cases.js";
-import { consume, timeOnce, timePair, type TimingBudget } from "./timing.js";
+import { consume, timeOnce, timePair, type TimingBudget } from "../util/timing.js";
 
 export interface BenchRow {
   readonly case: string;

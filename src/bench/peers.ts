@@ -4,7 +4,7 @@ import { networkHandWritten, quiz1HandWritten, type HandWritten } from "./handwr
 import { mathjsRun, type PeerRun } from "./mathjs-peer.js";
 import { deviation, type BenchRow, type CaseContext } from "./methods.js";
 import { loadTfjs, tfjsNetworkRun } from "./tfjs-peer.js";
-import { consume, timePair } from "./timing.js";
+import { consume, timePair } from "../util/timing.js";
 
 function skippedRow(c: BenchCase, method: string, why: string): BenchRow {
   return { case: c.name, method, gradientSeconds: null, functionSeconds: null, ratio: null, path: "peer", note: why };

@@ -7,7 +7,7 @@ import {
   type BenchRow, type CaseContext,
 } from "./methods.js";
 import { handWrittenRow, mathjsRow, tfjsRow } from "./peers.js";
-import { timeOnce, type TimingBudget } from "./timing.js";
+import { timeOnce, type TimingBudget } from "../util/timing.js";
 
 export interface BenchOptions {
   /** Leave out the 784-100-10 network. */

@@ -4,7 +4,7 @@
 import { register } from "node:module";
 import type { Network } from "../harness/network.js";
 import type { PeerRun } from "./mathjs-peer.js";
-import { consume, timeOnce } from "./timing.js";
+import { consume, timeOnce } from "../util/timing.js";
 
 type Tf = typeof import("@tensorflow/tfjs-core");
 type Tensor = import("@tensorflow/tfjs-core").Tensor;

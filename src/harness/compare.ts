@@ -4,7 +4,6 @@
 // number of parameters (forward: one pass each, finite differences: 2+ evaluations each) run
 // within a time budget on an evenly spread subset and report the measured part and the
 // extrapolated total.
-import { performance } from "node:perf_hooks";
 import type { Expr } from "../ast/expr.js";
 import { dagSize } from "../ast/walk.js";
 import { pointValue, type Point } from "../eval/evaluate.js";
@@ -15,7 +14,7 @@ import { preferredDifferentiator } from "../compile/tiered.js";
 import { Tape } from "../diff/reverse/tape.js";
 import { METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
 import { median } from "../util/median.js";
-import { measure, timeOnce } from "./measure.js";
+import { measure, timeOnce } from "../util/timing.js";
 
 /** One function at one point, and the variables to differentiate by. */
 export interface GradientCase {

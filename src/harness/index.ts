@@ -6,7 +6,7 @@ export { compareCase, evenSubset, fitLine, CHECK_RULE, TOLERANCES } from "./comp
 export type { CaseReport, CompareOptions, GradientCase, MethodRow } from "./compare.js";
 export { jacobianFunction, runJacobianSuite, crossovers, DEFAULT_JACOBIAN_SIZES } from "./jacobian.js";
 export type { JacobianReport, JacobianRow } from "./jacobian.js";
-export { measure, timeOnce, type Timing, type MeasureOptions } from "./measure.js";
+export { measure, timeOnce, type Timing, type MeasureOptions } from "../util/timing.js";
 export { median } from "../util/median.js";
 export { mulberry32, uniform } from "../util/prng.js";
 export { caseHeading, caseNotes, caseTable, shortCaseTable, jacobianTable, crossoverGrid, crossoverSummary, jsonReport, jsonRows } from "./report.js";

@@ -4,7 +4,7 @@
 import { num, variable, type Expr } from "../ast/expr.js";
 import { jacfwd, jacrev } from "../diff/api.js";
 import { call } from "../ops/table.js";
-import { measure } from "./measure.js";
+import { measure } from "../util/timing.js";
 import { mulberry32, uniform } from "../util/prng.js";
 
 export const DEFAULT_JACOBIAN_SIZES: readonly number[] = [1, 4, 16, 64];

@@ -24,7 +24,8 @@ import { FAMILIES, PARSE_TREE_LIMIT, type FamilyName, type SwellFamily } from ".
 import { MathjsPeer, type MathjsOutcome } from "./mathjs-peer.js";
 import { maxRelativeDifference } from "./agreement.js";
 import { emptyRow, SWELL_COLUMNS, type ShownGradient, type SwellColumn, type SwellRow, type Writable } from "./row.js";
-import { timeOnce, timeRepeated } from "./timing.js";
+import { timeOnce } from "../util/timing.js";
+import { timeRepeated } from "./timing.js";
 
 export interface SwellOptions {
   readonly families: readonly FamilyName[];

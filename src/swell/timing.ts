@@ -1,31 +1,13 @@
-// Wall-clock timing of one cell.
+// The swell benchmark's timing policy over util/timing's loop: cheap work (an evaluation, a
+// sweep, a small derivation) is repeated, one call a sample, until `minTotalMs` (5 ms) have
+// passed, so sub-millisecond figures are neither clock noise nor one garbage-collection pause;
+// work taking longer runs once.
+import { sampleTimes } from "../util/timing.js";
 
-export interface Timed<T> {
-  readonly result: T;
-  /** Milliseconds per run. */
-  readonly ms: number;
-}
-
-export function timeOnce<T>(work: () => T): Timed<T> {
-  const started = performance.now();
-  const result = work();
-  return { result, ms: performance.now() - started };
-}
-
-/**
- * Median time of cheap work (an evaluation, a sweep, a small derivation), repeated until
- * `minTotalMs` have passed, so sub-millisecond figures are neither clock noise nor one
- * garbage-collection pause. Work taking longer runs once. Returns the first run's result.
- */
-export function timeRepeated<T>(work: () => T, minTotalMs = 5, maxRuns = 1000): Timed<T> {
-  const first = timeOnce(work);
-  const times = [first.ms];
-  let total = first.ms;
-  while (total < minTotalMs && times.length < maxRuns) {
-    const { ms } = timeOnce(work);
-    times.push(ms);
-    total += ms;
-  }
-  times.sort((a, b) => a - b);
-  return { result: first.result, ms: times[Math.floor(times.length / 2)] };
+/** Median milliseconds of one run of `work`, and the first run's result. */
+export function timeRepeated<T>(work: () => T, minTotalMs = 5, maxRuns = 1000): { result: T; ms: number } {
+  const { timings, results } = sampleTimes([work], {
+    budgetMs: minTotalMs, minSamples: 1, maxSamples: maxRuns, minSampleMs: 0, coldOnceMs: minTotalMs,
+  });
+  return { result: results[0] as T, ms: timings[0].medianMs };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compareCase, evenSubset, fitLine, TOLERANCES } from "../../src/harness/compare.js";
-import { measure } from "../../src/harness/measure.js";
+import { measure } from "../../src/util/timing.js";
 import { buildNetwork } from "../../src/harness/network.js";
 import { runComparison, UnknownSuiteError } from "../../src/harness/run.js";
 

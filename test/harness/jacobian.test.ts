@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jacfwd, jacrev } from "../../src/diff/api.js";
 import { crossovers, jacobianFunction, runJacobianSuite, TRUNK_DEPTH } from "../../src/harness/jacobian.js";
-import { measure } from "../../src/harness/measure.js";
+import { measure } from "../../src/util/timing.js";
 
 describe("the jacobian suite's f: R^A → R^B", () => {
   it("both modes give the Jacobian of a hand-written forward-mode chain rule through trunk and heads", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareReverse } from "../../src/diff/reverse/differentiator.js";
 import { numberAlgebra } from "../../src/ops/table.js";
-import { measure } from "../../src/harness/measure.js";
+import { measure } from "../../src/util/timing.js";
 import { buildNetwork } from "../../src/harness/network.js";
 
 // The realistic size (784 inputs, 100 sigmoid units, softmax over 10 classes: 79,400 weights),
