@@ -1,11 +1,12 @@
-// Compiled evaluation of one or more expressions: every distinct node once, in the same
-// topological order and with the same op implementations as evaluateAll, so the values are
-// bit-identical to the interpreter's.
+// Compiled evaluation of one or more expressions: every distinct node of their graph once, in
+// its one topological order and with the same op implementations as the graph's values sweep
+// (which also runs when the code is not compiled), so the values are bit-identical to it.
 import type { Expr } from "../ast/expr.js";
-import { topologicalOrder } from "../ast/walk.js";
-import { evaluateAll, type Point } from "../eval/evaluate.js";
-import { getOp } from "../ops/table.js";
-import { inputLayout, readInputs, type InputLayout } from "./layout.js";
+import type { Point } from "../eval/evaluate.js";
+import { argsOf, buildGraph, type Graph, type InputLayout } from "../graph/graph.js";
+import { readInputs } from "../graph/inputs.js";
+import { evaluateGraph } from "../graph/values.js";
+import type { OpSpec } from "../ops/types.js";
 import { numberLiteral } from "./literal.js";
 import { OpCoder } from "./op-code.js";
 import { linkProgram, type LinkOptions, type ProgramRunner, type StraightLineProgram } from "./program.js";
@@ -30,37 +31,46 @@ export interface CompiledExprs {
   readonly source: string;
 }
 
-/** The straight-line program computing every node of `roots` and storing the roots in r. */
-export function exprsProgram(roots: readonly Expr[], layout: InputLayout): StraightLineProgram {
-  const coder = new OpCoder();
-  const refOf = new Map<number, string>();
-  const statements: string[] = [];
-  let slots = 0;
-  for (const node of topologicalOrder(roots)) {
-    if (node.kind === "num") refOf.set(node.id, numberLiteral(node.value));
-    else if (node.kind === "var") refOf.set(node.id, `x[${layout.indexOf.get(node.name) as number}]`);
+/**
+ * Statements computing every call node of the graph into value slots v[...], in its one
+ * topological order; returns each node's reference (a literal, an input x[slot] or a v slot).
+ */
+export function emitValues(graph: Graph, coder: OpCoder, statements: string[]): { valueRef: string[]; valueSlots: number } {
+  const { nodes, ops, variableSlot } = graph;
+  const valueRef: string[] = new Array(nodes.length);
+  let valueSlots = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.kind === "num") valueRef[i] = numberLiteral(node.value);
+    else if (node.kind === "var") valueRef[i] = `x[${variableSlot[i]}]`;
     else {
-      const args = node.args.map((a) => refOf.get(a.id) as string);
-      const ref = `v[${slots++}]`;
-      statements.push(`${ref} = ${coder.call(getOp(node.op), args)};`);
-      refOf.set(node.id, ref);
+      valueRef[i] = `v[${valueSlots++}]`;
+      statements.push(`${valueRef[i]} = ${coder.call(ops[i] as OpSpec, Array.from(argsOf(graph, i), (k) => valueRef[k]))};`);
     }
   }
-  roots.forEach((root, k) => statements.push(`r[${k}] = ${refOf.get(root.id) as string};`));
-  return { statements, valueSlots: slots, adjointSlots: 0, resultSlots: roots.length, closures: coder.closures };
+  return { valueRef, valueSlots };
+}
+
+/** The straight-line program computing every node of the graph and storing its outputs in r. */
+export function exprsProgram(graph: Graph): StraightLineProgram {
+  const coder = new OpCoder();
+  const statements: string[] = [];
+  const { valueRef, valueSlots } = emitValues(graph, coder, statements);
+  graph.outputs.forEach((node, k) => statements.push(`r[${k}] = ${valueRef[node]};`));
+  return { statements, valueSlots, adjointSlots: 0, resultSlots: graph.outputs.length, closures: coder.closures };
 }
 
 export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions = {}): CompiledExprs {
   const rootList: readonly Expr[] = Array.isArray(roots) ? roots : [roots as Expr];
-  const layout = inputLayout(rootList);
-  const linked = linkProgram(exprsProgram(rootList, layout), options);
+  const graph = buildGraph(rootList);
+  const linked = linkProgram(exprsProgram(graph), options);
+  const values = linked.path === "compiled" ? undefined : new Float64Array(graph.nodes.length);
   const run: ProgramRunner =
-    linked.path === "compiled"
-      ? linked.run
+    values === undefined
+      ? (linked as { run: ProgramRunner }).run
       : (inputs, results) => {
-          const point = new Map(layout.names.map((name, i) => [name, inputs[i]]));
-          const values = evaluateAll(rootList, point);
-          rootList.forEach((root, k) => (results[k] = values.get(root.id) as number));
+          evaluateGraph(graph, inputs, values);
+          graph.outputs.forEach((node, k) => (results[k] = values[node]));
         };
   const evaluateInputs = (inputs: Float64Array, results = new Float64Array(rootList.length)) => {
     run(inputs, results);
@@ -68,7 +78,7 @@ export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions
   };
   return {
     roots: rootList,
-    layout,
+    layout: graph,
     path: linked.path,
     fallbackReason: linked.path === "interpreted" ? linked.reason : undefined,
     chunks: linked.path === "compiled" ? linked.chunks : 0,
@@ -77,6 +87,6 @@ export function compileExprs(roots: Expr | readonly Expr[], options: LinkOptions
     },
     run,
     evaluateInputs,
-    evaluate: (point) => evaluateInputs(readInputs(layout, point)),
+    evaluate: (point) => evaluateInputs(readInputs(graph, point)),
   };
 }

@@ -2,7 +2,7 @@
 // interpreters, chunked for graphs of any size, cached per expression.
 export { numberLiteral } from "./literal.js";
 export { INLINE_MATH, type OpEval } from "./op-code.js";
-export { inputLayout, readInputs, type InputLayout } from "./layout.js";
+export { buildGraph, readInputs, type Graph, type InputLayout } from "../graph/index.js";
 export {
   linkProgram, DEFAULT_MAX_STATEMENTS, DEFAULT_STATEMENTS_PER_CHUNK,
   type LinkOptions, type LinkResult, type ProgramRunner, type StraightLineProgram,

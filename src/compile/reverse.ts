@@ -11,7 +11,8 @@ import {
 } from "../diff/types.js";
 import { cached, isCached } from "./cache.js";
 import type { EvaluationPath } from "./expr.js";
-import { inputLayout, readInputs, type InputLayout } from "./layout.js";
+import type { InputLayout } from "../graph/graph.js";
+import { readInputs } from "../graph/inputs.js";
 import type { LinkOptions, ProgramRunner } from "./program.js";
 import { linkTapeProgram } from "./tape.js";
 
@@ -38,12 +39,11 @@ export interface CompiledPreparedGradient extends PreparedGradient {
 export function compileGradientKernel(
   tape: Tape, f: Expr, options: LinkOptions = {},
 ): { kernel: CompiledGradientKernel } | { reason: string } {
-  const layout = inputLayout(f);
-  const { program, linked } = linkTapeProgram(tape, layout, options);
+  const { program, linked } = linkTapeProgram(tape, options);
   if (linked.path === "interpreted") return { reason: linked.reason };
   return {
     kernel: {
-      layout,
+      layout: tape.graph,
       gradientNames: program.gradientNames,
       run: linked.run,
       chunks: linked.chunks,

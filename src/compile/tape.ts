@@ -1,9 +1,9 @@
 // A reverse-mode tape as straight-line code, the way source-transformation tools (Tapenade)
 // emit it: a forward sweep computing every value, then an adjoint sweep with one statement
 // per adjoint increment. Which adjoints are touched, and in which order, depends only on the
-// graph, so it is decided here, once; the code then repeats exactly the interpreted tape's
-// arithmetic (Tape.forward / Tape.backward): same partial rules, same products, same sums in
-// the same order — the first increment of an adjoint is assigned, later ones are added.
+// graph, so it is decided here, once, by the same adjoint sweep the interpreted tape runs
+// (src/graph/adjoints.ts) over code: same partial rules, same products, same sums in the same
+// order — the first increment of an adjoint is assigned, later ones are added.
 //
 // The rule for 0 · ∞ (src/ops/exact-zero.ts) is not in the code: the program is plain float64.
 // A product the rule skips, or a partial it rescues (a zero-base power), is NaN in plain
@@ -16,8 +16,10 @@
 import type { Tape } from "../diff/reverse/tape.js";
 import { numberAlgebra } from "../ops/table.js";
 import type { OpSpec } from "../ops/types.js";
-import type { InputLayout } from "./layout.js";
-import { numberLiteral } from "./literal.js";
+import { adjointSweep, type AdjointAccumulation } from "../graph/adjoints.js";
+import { argsOf } from "../graph/graph.js";
+import { plainAdjoints } from "../graph/zero-policy.js";
+import { emitValues } from "./expr.js";
 import { codeAlgebra, OpCoder, productCode } from "./op-code.js";
 import { linkProgram, type LinkOptions, type LinkResult, type ProgramRunner, type StraightLineProgram } from "./program.js";
 
@@ -31,84 +33,64 @@ export interface TapeProgram extends StraightLineProgram {
 /** A plain slot reference or a literal: cheap to read again, so an adjoint may alias it. */
 const isAtom = (code: string) => /^(?:[vgx]\[\d+\]|\(?-?[0-9.e+]+\)?|NaN|\(?-?Infinity\)?)$/.test(code);
 
-/** Forward and adjoint sweeps for ∂(output 0)/∂(each differentiated variable), in plain float64. */
-export function tapeProgram(tape: Tape, layout: InputLayout): TapeProgram {
-  const { entries } = tape;
+/**
+ * Forward and adjoint sweeps for ∂(output 0)/∂(each differentiated variable), in plain float64:
+ * the graph's values emitted as code (emitValues), then the graph's adjoint sweep run over code
+ * (adjointSweep with an emitting accumulation), so the increments are the interpreted tape's by
+ * construction: the same partial rules, products and sums, in the same order.
+ */
+export function tapeProgram(tape: Tape): TapeProgram {
+  const { graph, active } = tape;
   const coder = new OpCoder();
   const A = codeAlgebra(coder);
   const statements: string[] = [];
+
+  // Forward sweep: values of every call node; literals and inputs are referenced in place.
+  const { valueRef, valueSlots } = emitValues(graph, coder, statements);
   let operations = 0;
+  for (let i = 0; i < graph.nodes.length; i++) {
+    if (graph.ops[i] === undefined) continue;
+    operations++;
+    if (active[i] === 1) for (const k of argsOf(graph, i)) operations += active[k];
+  }
 
-  // Forward sweep: values of every call entry; literals and inputs are referenced in place.
-  const valueRef: string[] = new Array(entries.length);
-  let valueSlots = 0;
-  entries.forEach((entry, i) => {
-    const { node } = entry;
-    if (node.kind === "num") valueRef[i] = numberLiteral(node.value);
-    else if (node.kind === "var") valueRef[i] = `x[${layout.indexOf.get(node.name) as number}]`;
-    else {
-      valueRef[i] = `v[${valueSlots++}]`;
-      statements.push(`${valueRef[i]} = ${coder.call(entry.op as OpSpec, entry.inputs.map((k) => valueRef[k]))};`);
-      operations++;
-      if (entry.active) operations += entry.inputs.filter((k) => entries[k].active).length;
-    }
-  });
-
-  // Which increments the backward sweep makes: (from entry i, to input position k).
-  const start = tape.outputs[0];
-  const increments = new Uint32Array(entries.length);
-  const touched = new Uint8Array(entries.length);
-  touched[start] = 1;
-  const visit = (each: (i: number, k: number, j: number) => void) => {
-    for (let i = start; i >= 0; i--) {
-      if (!touched[i] || !entries[i].active) continue;
-      entries[i].inputs.forEach((j, k) => {
-        if (entries[j].active) each(i, k, j);
-      });
-    }
-  };
-  visit((_i, _k, j) => {
-    increments[j]++;
-    touched[j] = 1;
-  });
+  // How many increments each adjoint gets: the same sweep, counting (graph-only, no code).
+  const increments = new Uint32Array(graph.nodes.length);
+  const count = (j: number) => (increments[j]++, "");
+  adjointSweep(graph, active, 0, "", () => "", { zero: "", product: () => "", first: count, add: count }, plainAdjoints<string>());
 
   // Adjoint sweep. The seed dy/dy = 1 is a literal; an adjoint with a single increment that is
   // a plain reference becomes that reference (copy propagation, no arithmetic changed).
   const gradientNames = [...tape.wrtIndex.keys()];
   const resultIndexOf = new Map<number, number>();
   gradientNames.forEach((name, k) => resultIndexOf.set(tape.wrtIndex.get(name) as number, k + 1));
-  const adjointRef: string[] = new Array(entries.length);
-  adjointRef[start] = "1";
-  const assigned = new Uint8Array(entries.length);
   let adjointSlots = 0;
-  /** The first increment of adjoint j: its code becomes the adjoint (an atom) or fills a slot. */
-  const define = (j: number, code: string) => {
-    if (increments[j] === 1 && isAtom(code)) {
-      adjointRef[j] = code;
-      return;
-    }
-    // A differentiated variable accumulates straight into its result slot.
-    const resultIndex = resultIndexOf.get(j);
-    adjointRef[j] = resultIndex !== undefined ? `r[${resultIndex}]` : `g[${adjointSlots++}]`;
-    statements.push(`${adjointRef[j]} = ${code};`);
+  const accumulation: AdjointAccumulation<string> = {
+    zero: "0", // never used: plain code cuts nothing
+    product: productCode,
+    /** The first increment of adjoint j: its code becomes the adjoint (an atom) or fills a slot. */
+    first(j, code) {
+      if (increments[j] === 1 && isAtom(code)) return code;
+      // A differentiated variable accumulates straight into its result slot.
+      const resultIndex = resultIndexOf.get(j);
+      const ref = resultIndex !== undefined ? `r[${resultIndex}]` : `g[${adjointSlots++}]`;
+      statements.push(`${ref} = ${code};`);
+      return ref;
+    },
+    add(_j, ref, code) {
+      statements.push(`${ref} += ${code};`);
+      return ref;
+    },
   };
-  visit((i, k, j) => {
-    const entry = entries[i];
-    const args = entry.inputs.map((input) => valueRef[input]);
-    const adjoint = adjointRef[i];
-    const partial = (entry.op as OpSpec).partials[k](A, args, valueRef[i]);
-    operations += 2;
-    const first = !assigned[j];
-    assigned[j] = 1;
-    const increment = productCode(adjoint, partial);
-    if (first) define(j, increment);
-    else statements.push(`${adjointRef[j]} += ${increment};`);
-  });
+  const partial = (i: number, k: number) =>
+    (graph.ops[i] as OpSpec).partials[k](A, Array.from(argsOf(graph, i), (input) => valueRef[input]), valueRef[i]);
+  const { adjoints, increments: made } = adjointSweep(graph, active, 0, "1", partial, accumulation, plainAdjoints<string>());
+  operations += 2 * made;
 
-  statements.push(`r[0] = ${valueRef[start]};`);
+  statements.push(`r[0] = ${valueRef[graph.outputs[0]]};`);
   gradientNames.forEach((name, k) => {
     const index = tape.wrtIndex.get(name) as number;
-    const adjoint = index >= 0 && touched[index] ? adjointRef[index] : "0";
+    const adjoint = (index >= 0 ? adjoints[index] : undefined) ?? "0";
     if (adjoint !== `r[${k + 1}]`) statements.push(`r[${k + 1}] = ${adjoint};`);
   });
   return {
@@ -127,12 +109,12 @@ export function tapeProgram(tape: Tape, layout: InputLayout): TapeProgram {
  * when a derivative comes out NaN (see the header).
  */
 export function linkTapeProgram(
-  tape: Tape, layout: InputLayout, options: LinkOptions = {},
+  tape: Tape, options: LinkOptions = {},
 ): { readonly program: TapeProgram; readonly linked: LinkResult } {
-  const program = tapeProgram(tape, layout);
+  const program = tapeProgram(tape);
   const plain = linkProgram(program, options);
   if (plain.path === "interpreted") return { program, linked: plain };
-  const rerun = interpretedRunner(tape, layout, program.gradientNames);
+  const rerun = interpretedRunner(tape, program.gradientNames);
   // Generated, like linkProgram's driver, so each program calls its own code from its own
   // call site (one shared wrapper would call every program's driver from one megamorphic
   // site). Up to a few hundred derivatives the NaN test is unrolled: a loop costs twice as
@@ -162,9 +144,10 @@ function nanAfterFirst(results: Float64Array): boolean {
 }
 
 /** The interpreted tape behind a program's signature (inputs in layout order, results r). */
-function interpretedRunner(tape: Tape, layout: InputLayout, gradientNames: readonly string[]): ProgramRunner {
+function interpretedRunner(tape: Tape, gradientNames: readonly string[]): ProgramRunner {
+  const { slotOf } = tape.graph;
   return (inputs, results) => {
-    const sweep = tape.forward(numberAlgebra, (name) => inputs[layout.indexOf.get(name) as number]);
+    const sweep = tape.forward(numberAlgebra, (name) => inputs[slotOf.get(name) as number]);
     const { adjoints } = tape.backward(numberAlgebra, sweep, 0, 1);
     results[0] = sweep.values[tape.outputs[0]];
     gradientNames.forEach((name, k) => {

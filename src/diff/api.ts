@@ -2,6 +2,9 @@
 import type { Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
 import { evaluateAll, PointValueError, pointValue, requireVariables, type Point } from "../eval/evaluate.js";
+import { activity, buildGraph } from "../graph/graph.js";
+import { readInputs } from "../graph/inputs.js";
+import { tangentSweep } from "../graph/tangents.js";
 import { numberAlgebra } from "../ops/table.js";
 import { dualAlgebra, type Dual } from "./dual.js";
 import { getDifferentiator } from "./registry.js";
@@ -48,13 +51,14 @@ function dualSweep(tape: Tape, at: Point, tangentOf: (name: string) => number) {
 export function jvp(f: Expr | readonly Expr[], at: Point, direction: Readonly<Record<string, number>>): { values: number[]; tangents: number[] } {
   const outputs = asList(f);
   requireNumberEntries(Object.entries(direction).map(([name, v]) => [`direction.${name}`, v]));
-  const tape = Tape.record(outputs, Object.keys(direction));
-  const sweep = tape.forwardAt(at, numberAlgebra);
-  const { tangents } = tape.tangents(sweep, (name) => (Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0));
-  return {
-    values: tape.outputs.map((i) => sweep.values[i]),
-    tangents: tape.outputs.map((i) => tangents[i]),
+  const graph = buildGraph(outputs);
+  const inputs = readInputs(graph, at);
+  const tangentOf = (slot: number) => {
+    const name = graph.variables[slot];
+    return Object.prototype.hasOwnProperty.call(direction, name) ? direction[name] : 0;
   };
+  const { values, tangents } = tangentSweep(graph, activity(graph, Object.keys(direction)), inputs, 1, tangentOf);
+  return { values: Array.from(graph.outputs, (i) => values[i]), tangents: Array.from(graph.outputs, (i) => tangents[i]) };
 }
 
 /** Vector-Jacobian product by reverse mode: Σ_k cotangent[k] ∂f_k/∂v for each v in wrt. */
@@ -85,17 +89,15 @@ export interface Jacobian {
   readonly passes: number;
 }
 
-/** Jacobian by forward mode: one forward sweep, then one tangent sweep per input variable (A passes). */
+/** Jacobian by forward mode: a tangent sweep of one column per input variable (A tangent passes). */
 export function jacfwd(f: Expr | readonly Expr[], at: Point, wrt?: readonly string[]): Jacobian {
   const outputs = asList(f);
   const names = wrt ?? variablesOf(outputs);
-  const tape = Tape.record(outputs, names);
-  const sweep = tape.forwardAt(at, numberAlgebra);
-  const rows = outputs.map(() => new Array<number>(names.length).fill(0));
-  names.forEach((name, j) => {
-    const { tangents } = tape.tangents(sweep, (v) => (v === name ? 1 : 0));
-    tape.outputs.forEach((i, k) => (rows[k][j] = tangents[i]));
-  });
+  const graph = buildGraph(outputs);
+  const inputs = readInputs(graph, at);
+  // One sweep of A columns: A tangent sweeps' multiply-adds, the values and partials once.
+  const sweep = tangentSweep(graph, activity(graph, names), inputs, names.length, (slot, j) => (graph.variables[slot] === names[j] ? 1 : 0));
+  const rows = Array.from(graph.outputs, (i) => names.map((_name, j) => sweep.tangents[i * sweep.columns + j]));
   return { rows, wrt: names, passes: 1 + names.length };
 }
 

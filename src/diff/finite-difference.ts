@@ -7,7 +7,10 @@
 import type { Expr } from "../ast/expr.js";
 import type { Point } from "../eval/evaluate.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
-import { dependsOnVariable, evaluatePlan, kinksFedBy, planGraph, readInputs, type GraphPlan } from "./finite-difference/graph-plan.js";
+import { activity, buildGraph, type Graph } from "../graph/graph.js";
+import { readInputs } from "../graph/inputs.js";
+import { evaluateGraph } from "../graph/values.js";
+import { kinksFedBy } from "./finite-difference/kinks.js";
 import { kinkTangentLines, verticalKinkDerivative } from "./finite-difference/kink-lines.js";
 import { AxisSampler } from "./finite-difference/sampler.js";
 import { axisDerivative } from "./finite-difference/step-search.js";
@@ -18,13 +21,13 @@ import {
 export { automaticStep, type Scheme } from "./finite-difference/schemes.js";
 export { UNTRUSTWORTHY } from "./finite-difference/step-search.js";
 
-function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: GradientOptions | undefined, point: Point): GradientResult {
-  const inputs = readInputs(plan, point);
+function finiteDifferenceAt(graph: Graph, wrt: readonly string[], options: GradientOptions | undefined, point: Point): GradientResult {
+  const inputs = readInputs(graph, point);
   const scheme = options?.finiteDifference?.scheme ?? "richardson";
   const userStep = options?.finiteDifference?.step;
-  const baseValues = new Float64Array(plan.nodes.length);
-  const f0 = evaluatePlan(plan, inputs, baseValues);
-  const lines = kinkTangentLines(plan, baseValues);
+  const baseValues = new Float64Array(graph.nodes.length);
+  const f0 = evaluateGraph(graph, inputs, baseValues).value;
+  const lines = kinkTangentLines(graph, baseValues);
   const overrides = new Map([...lines].map(([index, { line }]) => [index, line]));
   const cost = zeroCost();
   cost.functionEvaluations = 1;
@@ -34,15 +37,15 @@ function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: Gr
   const differentiated: { name: string; depends: Uint8Array }[] = [];
 
   for (const name of new Set(wrt)) {
-    const v = plan.variables.indexOf(name);
+    const v = graph.slotOf.get(name) ?? -1;
     if (v < 0) { // f does not use it
       gradient[name] = 0;
       errorEstimate[name] = 0;
       continue;
     }
-    const depends = dependsOnVariable(plan, v);
+    const depends = activity(graph, [name]);
     differentiated.push({ name, depends });
-    const sampler = new AxisSampler(plan, inputs, v, baseValues, depends, overrides);
+    const sampler = new AxisSampler(graph, inputs, v, baseValues, depends, overrides);
     const problem = Number.isFinite(f0) ? sampler.baseProblem() : `f is ${f0} at the point`;
     const vertical = [...lines].some(([index, line]) => line.vertical && depends[index] === 1);
     const { estimate, note } = problem !== undefined
@@ -56,19 +59,19 @@ function finiteDifferenceAt(plan: GraphPlan, wrt: readonly string[], options: Gr
     cost.functionEvaluations += sampler.evaluations;
     cost.operations += sampler.operations;
   }
-  cost.operations += plan.callCount; // f at the point
+  cost.operations += graph.callCount; // f at the point
 
-  for (const kink of kinksFedBy(plan, baseValues, differentiated)) {
+  for (const kink of kinksFedBy(graph, baseValues, differentiated)) {
     notes.push(
       `${kink.variables.join(", ")} ${kink.variables.length === 1 ? "feeds" : "feed"} ${kink.expression} at its non-differentiable point: ` +
         `there the finite difference is conventional, ${kink.expression} being replaced by its tangent line with the op table's slope (${kink.convention})`,
     );
   }
   if (![f0, ...Object.values(gradient)].every(Number.isFinite)) {
-    const nonFinite = diagnose(plan.root, point).nonFinite;
+    const nonFinite = diagnose(graph.roots[0], point).nonFinite;
     if (nonFinite !== undefined) notes.push(`not finite: ${nonFinite.message}`);
   }
-  return attachDiagnostics({ method: "finite-difference" as const, value: f0, gradient, errorEstimate, cost, notes }, plan.root, point);
+  return attachDiagnostics({ method: "finite-difference" as const, value: f0, gradient, errorEstimate, cost, notes }, graph.roots[0], point);
 }
 
 export const finiteDifferenceDifferentiator: Differentiator = {
@@ -80,8 +83,8 @@ export const finiteDifferenceDifferentiator: Differentiator = {
     if (step !== undefined && !(step > 0 && Number.isFinite(step))) {
       throw new RangeError(`finite differences: the step must be a positive finite number, got ${step}`);
     }
-    const plan = planGraph(f);
-    return { setupCost: zeroCost(), at: (point) => finiteDifferenceAt(plan, wrt, options, point) };
+    const graph = buildGraph(f);
+    return { setupCost: zeroCost(), at: (point) => finiteDifferenceAt(graph, wrt, options, point) };
   },
   gradient(f: Expr, at: Point, wrt: readonly string[], options?: GradientOptions): GradientResult {
     return finiteDifferenceDifferentiator.prepare(f, wrt, options).at(at);

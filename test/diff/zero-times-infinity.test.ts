@@ -14,7 +14,7 @@ import { Tape } from "../../src/diff/reverse/tape.js";
 import { symbolicDifferentiator } from "../../src/diff/symbolic/index.js";
 import { finiteDifferenceDifferentiator } from "../../src/diff/finite-difference.js";
 import { prepareCompiledReverse } from "../../src/compile/reverse.js";
-import { inputLayout, readInputs } from "../../src/compile/layout.js";
+import { readInputs } from "../../src/graph/inputs.js";
 import { linkProgram } from "../../src/compile/program.js";
 import { linkTapeProgram, tapeProgram } from "../../src/compile/tape.js";
 import { getOp, numberAlgebra } from "../../src/ops/table.js";
@@ -103,8 +103,8 @@ describe("0 · ∞ in reverse mode: a zero cuts the path", () => {
     fc.assert(
       fc.property(exprArbitrary(), fc.record({ x: special, y: special, z: special }), fc.subarray(variables), (expr, point, wrt) => {
         const tape = Tape.record(expr, wrt);
-        const layout = inputLayout(expr);
-        const { linked } = linkTapeProgram(tape, layout);
+        const layout = tape.graph;
+        const { linked } = linkTapeProgram(tape);
         if (linked.path !== "compiled") throw new Error(linked.reason);
         const results = new Float64Array(wrt.length + 1);
         linked.run(readInputs(layout, point), results);
@@ -119,10 +119,10 @@ describe("0 · ∞ in reverse mode: a zero cuts the path", () => {
     const f = parse("sqrt(exp(x)*y)*y");
     const wrt = ["x", "y"];
     const tape = Tape.record(f, wrt);
-    const layout = inputLayout(f);
-    const plain = linkProgram(tapeProgram(tape, layout));
+    const layout = tape.graph;
+    const plain = linkProgram(tapeProgram(tape));
     if (plain.path !== "compiled") throw new Error(plain.reason);
-    const { linked } = linkTapeProgram(tape, layout);
+    const { linked } = linkTapeProgram(tape);
     if (linked.path !== "compiled") throw new Error(linked.reason);
     for (const point of [{ x: 0, y: 0 }, { x: 1, y: 2 }, { x: -Infinity, y: 1 }]) {
       const results = new Float64Array(3);

@@ -3,7 +3,9 @@
 // line at the conventional slopes (op.partials at the kink) and differencing the rest of f.
 import { numberAlgebra } from "../../ops/table.js";
 import type { OpSpec } from "../../ops/types.js";
-import { gatherArgs, kinkIndices, type GraphPlan, type NodeOverride } from "./graph-plan.js";
+import type { Graph } from "../../graph/graph.js";
+import { gatherArgs, type NodeOverride } from "../../graph/values.js";
+import { kinkIndices } from "./kinks.js";
 import { isRefusal, type AxisSampler } from "./sampler.js";
 import { automaticStep, type Estimate } from "./schemes.js";
 
@@ -14,11 +16,11 @@ export interface TangentLine {
 }
 
 /** The tangent line of every node at one of its op's kinks at the point, by node position. */
-export function kinkTangentLines(plan: GraphPlan, values: Float64Array): Map<number, TangentLine> {
+export function kinkTangentLines(graph: Graph, values: Float64Array): Map<number, TangentLine> {
   const lines = new Map<number, TangentLine>();
-  for (const index of kinkIndices(plan, values)) {
-    const op = plan.ops[index] as OpSpec;
-    const at = [...gatherArgs(plan, index, values)];
+  for (const index of kinkIndices(graph, values)) {
+    const op = graph.ops[index] as OpSpec;
+    const at = [...gatherArgs(graph, index, values)];
     const out = values[index];
     const slopes = op.partials.map((rule) => rule(numberAlgebra, at, out));
     const line = (args: readonly number[]) => {

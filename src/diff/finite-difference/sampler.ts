@@ -3,7 +3,8 @@
 // branches (relu(x) at 1e-9, log(x) at 1e-10) and look like a number while being wrong.
 import type { OpSpec } from "../../ops/types.js";
 import { printBounded } from "../../print/text.js";
-import { evaluateGuarded, gatherArgs, type GraphPlan, type NodeOverride } from "./graph-plan.js";
+import type { Graph } from "../../graph/graph.js";
+import { evaluateGraph, gatherArgs, type NodeOverride } from "../../graph/values.js";
 
 export interface Sample {
   readonly f: number;
@@ -59,7 +60,7 @@ export class AxisSampler {
   private readonly cache = new Map<number, Sample | Refusal>();
 
   constructor(
-    private readonly plan: GraphPlan,
+    private readonly graph: Graph,
     inputs: Float64Array,
     private readonly variable: number,
     baseValues: Float64Array,
@@ -68,23 +69,23 @@ export class AxisSampler {
   ) {
     this.inputs = Float64Array.from(inputs);
     this.x = inputs[variable];
-    this.values = new Float64Array(plan.nodes.length);
+    this.values = new Float64Array(graph.nodes.length);
     let scale = 0;
     depends.forEach((d, i) => { if (d === 1 && Number.isFinite(baseValues[i])) scale = Math.max(scale, Math.abs(baseValues[i])); });
     this.noiseScale = scale;
     // Only ops that have a domain or kinks and whose arguments move with this variable;
     // kinked nodes replaced by their tangent line are smooth and need no check.
-    plan.ops.forEach((op, index) => {
+    graph.ops.forEach((op, index) => {
       if (op === undefined || depends[index] !== 1 || overrides.has(index)) return;
       if (op.domain === undefined && op.nonDifferentiableAt === undefined) return;
-      this.checked.set(index, { index, op, baseArgs: [...gatherArgs(plan, index, baseValues)] });
+      this.checked.set(index, { index, op, baseArgs: [...gatherArgs(graph, index, baseValues)] });
     });
   }
 
   /** A sub-expression moved by this variable that is already outside its domain at x. */
   baseProblem(): string | undefined {
     const bad = [...this.checked.values()].find((c) => c.op.domain !== undefined && !c.op.domain(c.baseArgs));
-    return bad && `${printBounded(this.plan.nodes[bad.index])} is outside its op's domain at the point`;
+    return bad && `${printBounded(this.graph.nodes[bad.index])} is outside its op's domain at the point`;
   }
 
   sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal {
@@ -108,7 +109,7 @@ export class AxisSampler {
       refused = checked && this.crossing(checked, args);
       return refused === undefined;
     };
-    const { value: f, calls } = evaluateGuarded(this.plan, this.inputs, this.values, this.overrides, guard);
+    const { value: f, calls } = evaluateGraph(this.graph, this.inputs, this.values, this.overrides, guard);
     this.inputs[this.variable] = this.x;
     this.operations += calls;
     if (refused !== undefined) return { refused };
@@ -119,7 +120,7 @@ export class AxisSampler {
 
   /** Why the way from x to the point where `node` has arguments `args` is not smooth, if it is not. */
   private crossing({ index, op, baseArgs }: CheckedNode, args: readonly number[]): string | undefined {
-    const name = () => printBounded(this.plan.nodes[index]); // only when refusing
+    const name = () => printBounded(this.graph.nodes[index]); // only when refusing
     if (op.domain !== undefined && !op.domain(args)) return `would leave the domain of ${name()}`;
     if (op.nonDifferentiableAt?.(args)) return `would land on the kink of ${name()}`;
     // An argument that changed sign passed through 0 on the way; refuse if 0 is a bad place.

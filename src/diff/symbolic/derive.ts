@@ -5,11 +5,13 @@
 //    for the whole gradient, every sub-expression re-used (cost grows like the reverse tape;
 //    Laue, "On the equivalence of automatic and symbolic differentiation").
 // Both are iterative, so deep expressions do not overflow the call stack.
-import type { Expr } from "../../ast/expr.js";
-import { topologicalOrder } from "../../ast/walk.js";
+import { num, type Call, type Expr } from "../../ast/expr.js";
 import { isStructurallyConstant } from "../../ops/exact-zero.js";
 import { getOp } from "../../ops/table.js";
-import type { Algebra } from "../../ops/types.js";
+import type { Algebra, OpSpec } from "../../ops/types.js";
+import { adjointSweep, type AdjointAccumulation } from "../../graph/adjoints.js";
+import { activity, buildGraph } from "../../graph/graph.js";
+import { structuralZeroAdjoints } from "../../graph/zero-policy.js";
 import { counterFor, type DerivationBudget, type NodeCounter } from "./budget.js";
 import { countingAlgebra } from "./light-algebra.js";
 import { isZero } from "./numbers.js";
@@ -86,40 +88,32 @@ function treeDerivative(f: Expr, x: string, A: Algebra<Expr>): Expr {
 }
 
 /**
- * Reverse accumulation: adj(f) = 1; for each node in reverse topological order,
- * adj(arg_i) += adj(node) · ∂node/∂arg_i. Only arguments that depend on a variable of `wrt`
- * get an adjoint, so ∂(x^n)/∂n is never built for a constant n. Returns adj(v) by name.
+ * Reverse accumulation, the graph's adjoint sweep over the expression algebra: adj(f) = 1; for
+ * each node in reverse topological order, adj(arg_i) += adj(node) · ∂node/∂arg_i. Only arguments
+ * that depend on a variable of `wrt` get an adjoint (the graph's activity), so ∂(x^n)/∂n is
+ * never built for a constant n; a literal 0 cuts its path. Returns adj(v) by name.
  */
 function sharedAdjoints(f: Expr, wrt: ReadonlySet<string>, A: Algebra<Expr>): Map<string, Expr> {
-  const order = topologicalOrder(f);
-  const active = new Set<number>();
-  for (const node of order) {
-    const dependsOnWrt =
-      node.kind === "var" ? wrt.has(node.name)
-      : node.kind === "call" && !isStructurallyConstant(node) && node.args.some((a) => active.has(a.id));
-    if (dependsOnWrt) active.add(node.id);
-  }
-  const adjoints = new Map<number, Expr>();
-  if (active.has(f.id)) adjoints.set(f.id, A.num(1));
+  const graph = buildGraph(f);
+  const active = activity(graph, wrt);
   const byName = new Map<string, Expr>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i];
-    const adjoint = adjoints.get(node.id);
-    if (adjoint === undefined || isZero(adjoint)) continue;
-    if (node.kind === "var") {
-      byName.set(node.name, adjoint);
-      continue;
-    }
-    if (node.kind !== "call") continue;
-    const op = getOp(node.op);
-    node.args.forEach((arg, j) => {
-      if (!active.has(arg.id)) return;
-      const partial = op.partials[j](A, node.args, node);
-      if (isZero(partial)) return;
-      const contribution = A.mul(adjoint, partial);
-      const previous = adjoints.get(arg.id);
-      adjoints.set(arg.id, previous === undefined ? contribution : A.add(previous, contribution));
-    });
-  }
+  const root = graph.outputs[0];
+  if (active[root] !== 1) return byName;
+  const { nodes } = graph;
+  const partial = (i: number, k: number): Expr => {
+    const node = nodes[i] as Call;
+    return (graph.ops[i] as OpSpec).partials[k](A, node.args, node);
+  };
+  const accumulation: AdjointAccumulation<Expr> = {
+    zero: num(0), // never used: a literal 0 drops its increment rather than cutting it
+    product: (adjoint, local) => A.mul(adjoint, local),
+    first: (_j, increment) => increment,
+    add: (_j, previous, increment) => A.add(previous, increment),
+  };
+  const { adjoints } = adjointSweep(graph, active, 0, A.num(1), partial, accumulation, structuralZeroAdjoints);
+  graph.variableSlot.forEach((slot, i) => {
+    const adjoint = adjoints[i];
+    if (slot >= 0 && adjoint !== undefined && !isZero(adjoint)) byName.set(graph.variables[slot], adjoint);
+  });
   return byName;
 }
