@@ -1,5 +1,5 @@
 // The benchmark's functions: the lecture's Quiz 1, the Quiz-2 network at its own size and at
-// MNIST size, and the logistic map (a deep chain whose printed tree doubles at every step).
+// MNIST sizes (one and two hidden layers), and the logistic map (a deep chain whose printed tree doubles at every step).
 import { num, variable, type Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
 import { call } from "../ops/table.js";
@@ -22,6 +22,8 @@ export interface BenchCase {
   readonly mathjsSkipped?: string;
   /** Whether the case is large (fewer timing samples, budgeted methods). */
   readonly large: boolean;
+  /** Row makers (labels as in bench/run.ts) not run on this case, and why. */
+  readonly notRun?: { readonly methods: readonly string[]; readonly why: string };
 }
 
 export function quiz1Case(): BenchCase {
@@ -37,8 +39,12 @@ export function quiz1Case(): BenchCase {
   };
 }
 
+/** Past this many weights the scalar symbolic rows (minutes, gigabytes) are left out. */
+const SYMBOLIC_WEIGHT_LIMIT = 100_000;
+
 export function networkCase(widths: readonly number[]): BenchCase {
   const network = buildNetwork({ widths });
+  const weights = network.parameters.length;
   return {
     name: `nn ${widths.join("-")}`,
     description: `network ${describeNetwork(network)}; gradient with respect to all weights`,
@@ -46,7 +52,14 @@ export function networkCase(widths: readonly number[]): BenchCase {
     wrt: network.parameters,
     point: network.point,
     network,
-    large: network.parameters.length > 1000,
+    large: weights > 1000,
+    notRun:
+      weights > SYMBOLIC_WEIGHT_LIMIT
+        ? {
+          methods: ["symbolic (interpreted)", "symbolic (compiled)", "reverse (compiled, at(point))"],
+          why: `${weights} weights lowered to scalars: symbolic derivation takes minutes and GBs, and at(point) compiles the gradient a second time (see the 784-100-10 case)`,
+        }
+        : undefined,
   };
 }
 
@@ -86,17 +99,39 @@ export function logisticCase(n: number): BenchCase {
 }
 
 export interface CaseSelection {
-  /** Leave out the 784-100-10 network (for a quick run). */
+  /** Leave out the large networks (for a quick run). */
   readonly quick?: boolean;
 }
 
-export function benchCases(selection: CaseSelection = {}): (() => BenchCase)[] {
-  const cases: (() => BenchCase)[] = [
-    quiz1Case,
-    () => networkCase([3, 4, 3, 1]),
-    () => logisticCase(100),
-    () => logisticCase(MATHJS_LOGISTIC_LIMIT),
-  ];
-  if (!selection.quick) cases.push(() => networkCase([784, 100, 10]));
-  return cases;
+/** A case by name, built only when run (the large networks take seconds to build). */
+export interface NamedCase {
+  readonly name: string;
+  readonly make: () => BenchCase;
+  /** Left out of a quick run. */
+  readonly large: boolean;
+}
+
+const networkEntry = (widths: readonly number[], large: boolean): NamedCase => ({
+  name: `nn ${widths.join("-")}`, make: () => networkCase(widths), large,
+});
+
+/** Every case, in the order the benchmark runs them. */
+export const BENCH_CASES: readonly NamedCase[] = [
+  { name: "quiz1", make: quiz1Case, large: false },
+  networkEntry([3, 4, 3, 1], false),
+  { name: "logistic n=100", make: () => logisticCase(100), large: false },
+  { name: `logistic n=${MATHJS_LOGISTIC_LIMIT}`, make: () => logisticCase(MATHJS_LOGISTIC_LIMIT), large: false },
+  networkEntry([784, 100, 10], true),
+  networkEntry([784, 256, 128, 10], true),
+];
+
+export function benchCases(selection: CaseSelection = {}): readonly NamedCase[] {
+  return selection.quick ? BENCH_CASES.filter((c) => !c.large) : BENCH_CASES;
+}
+
+const normalName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ").replace(/^nn /, "");
+
+/** The case called `name` (as in the rows; a network also without its "nn " prefix). */
+export function findCase(name: string): NamedCase | undefined {
+  return BENCH_CASES.find((c) => normalName(c.name) === normalName(name));
 }

@@ -22,25 +22,33 @@ export interface BenchRow {
   /** gradientSeconds / functionSeconds. */
   readonly ratio: number | null;
   readonly path?: "compiled" | "interpreted" | "peer";
-  /** One-off set-up: derivation, tape recording, code generation, peer preparation. */
+  /** One-off set-up: derivation, tape recording, code generation, peer preparation (compiled reverse: up to its first gradient). */
   readonly setupSeconds?: number;
-  /** max_i |g_i − r_i| / max_i |r_i| against compiled reverse mode (on the parameters measured). */
+  /** max_i |g_i − r_i| / max_i |r_i| against the case's reference gradient (on the parameters measured). */
   readonly deviation?: number | null;
   /** Set when only `measured` of `of` partials were timed and the total extrapolated linearly. */
   readonly extrapolated?: { readonly measured: number; readonly of: number };
   readonly note?: string;
 }
 
+/** f as generated code, compiled when a row first asks for it (seconds on a large network). */
+export interface CompiledFunction {
+  /** f on arrays in and out (as compiled kernels are timed). */
+  readonly run: () => void;
+  /** f through `evaluate(point)` (reads the point by name). */
+  readonly viaPoint: () => void;
+  readonly setupSeconds: number;
+}
+
 export interface CaseContext {
   readonly c: BenchCase;
   readonly budget: TimingBudget;
-  /** The reference gradient (compiled reverse mode), in wrt order. */
+  /** The reference gradient, in wrt order, and where it came from. */
   readonly reference: Float64Array;
-  /** f on the interpreter and compiled, at the case's point. */
-  readonly interpretedFunction: () => void;
-  readonly compiledFunction: () => void;
-  readonly compiledFunctionViaPoint: () => void;
-  readonly compiledFunctionSetupSeconds: number;
+  readonly referenceSource: string;
+  /** f on the interpreter, at the case's point (planned when a row first asks for it). */
+  readonly interpretedFunction: () => () => void;
+  readonly compiledFunction: () => CompiledFunction;
 }
 
 export function deviation(got: ArrayLike<number>, reference: ArrayLike<number>, indices?: readonly number[]): number {
@@ -60,41 +68,59 @@ function row(c: BenchCase, method: string, gradientSeconds: number, functionSeco
   return { case: c.name, method, gradientSeconds, functionSeconds, ratio: gradientSeconds / functionSeconds, ...rest };
 }
 
-/** The reference gradient and f's evaluators, shared by all rows of a case. */
-export function caseContext(c: BenchCase, budget: TimingBudget): { context: CaseContext; referenceRow: BenchRow } {
-  const reverse = timeOnce(() => prepareCompiledReverse(c.f, c.wrt));
-  const prepared = reverse.result;
-  const result = prepared.at(c.point);
-  const reference = Float64Array.from(gradientVector(result, c.wrt));
-  const plan = planGraph(c.f);
-  const values = new Float64Array(plan.nodes.length);
-  const interpretedFunction = () => {
-    const inputs = Float64Array.from(plan.variables, (name) => c.point.get(name) as number);
-    consume(evaluatePlan(plan, inputs, values));
+/**
+ * f's evaluators, shared by all rows of a case, and the reference gradient: `given` (the
+ * hand-written gradient, on networks) or else compiled reverse mode.
+ */
+export function caseContext(c: BenchCase, budget: TimingBudget, given?: { gradient: Float64Array; source: string }): CaseContext {
+  let interpreted: (() => void) | undefined;
+  const interpretedFunction = (): (() => void) => {
+    if (interpreted !== undefined) return interpreted;
+    const plan = planGraph(c.f);
+    const values = new Float64Array(plan.nodes.length);
+    interpreted = () => {
+      const inputs = Float64Array.from(plan.variables, (name) => c.point.get(name) as number);
+      consume(evaluatePlan(plan, inputs, values));
+    };
+    return interpreted;
   };
-  const compiledF = timeOnce(() => compileExprs(c.f));
-  const fInputs = readInputs(compiledF.result.layout, c.point);
-  const fOut = new Float64Array(1);
-  const runF = compiledF.result.run;
-  const compiledFunction = () => {
-    runF(fInputs, fOut);
-    consume(fOut[0]);
+  let compiled: CompiledFunction | undefined;
+  const compiledFunction = (): CompiledFunction => {
+    if (compiled !== undefined) return compiled;
+    const compiledF = timeOnce(() => compileExprs(c.f));
+    const fInputs = readInputs(compiledF.result.layout, c.point);
+    const fOut = new Float64Array(1);
+    const runF = compiledF.result.run;
+    compiled = {
+      run: () => {
+        runF(fInputs, fOut);
+        consume(fOut[0]);
+      },
+      viaPoint: () => consume(compiledF.result.evaluate(c.point)[0]),
+      setupSeconds: compiledF.seconds,
+    };
+    return compiled;
   };
-  const compiledFunctionViaPoint = () => consume(compiledF.result.evaluate(c.point)[0]);
-  const context: CaseContext = {
-    c, budget, reference, interpretedFunction, compiledFunction, compiledFunctionViaPoint,
-    compiledFunctionSetupSeconds: compiledF.seconds,
-  };
-  // The kernel: Float64Array in, Float64Array out (as the hand-written gradients are timed).
+  const reference = given?.gradient ?? Float64Array.from(gradientVector(prepareCompiledReverse(c.f, c.wrt).at(c.point), c.wrt));
+  return { c, budget, reference, referenceSource: given?.source ?? "reverse (compiled)", interpretedFunction, compiledFunction };
+}
+
+/** Compiled reverse mode, its kernel timed on arrays in and out (as the hand-written gradients are). */
+export function reverseCompiledRow(x: CaseContext): BenchRow {
+  const { c } = x;
+  // Set-up up to the first gradient: compiling, then one call.
+  const reverse = timeOnce(() => {
+    const prepared = prepareCompiledReverse(c.f, c.wrt);
+    return { prepared, first: prepared.at(c.point) };
+  });
+  const { prepared, first } = reverse.result;
+  const dev = deviation(gradientVector(first, c.wrt), x.reference);
   const kernel = prepared.kernel;
   if (kernel === undefined) {
-    const t = timePair(() => consume(prepared.at(c.point).value), interpretedFunction, budget);
-    return {
-      context,
-      referenceRow: row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
-        path: "interpreted", setupSeconds: reverse.seconds, deviation: 0, note: `fell back: ${prepared.fallbackReason}`,
-      }),
-    };
+    const t = timePair(() => consume(prepared.at(c.point).value), x.interpretedFunction(), x.budget);
+    return row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
+      path: "interpreted", setupSeconds: reverse.seconds, deviation: dev, note: `fell back: ${prepared.fallbackReason}`,
+    });
   }
   const inputs = readInputs(kernel.layout, c.point);
   const results = new Float64Array(kernel.gradientNames.length + 1);
@@ -102,14 +128,11 @@ export function caseContext(c: BenchCase, budget: TimingBudget): { context: Case
   const t = timePair(() => {
     run(inputs, results);
     consume(results[0]);
-  }, compiledFunction, budget);
-  return {
-    context,
-    referenceRow: row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
-      path: "compiled", setupSeconds: reverse.seconds, deviation: 0,
-      note: `${kernel.chunks} generated function${kernel.chunks === 1 ? "" : "s"}; arrays in and out`,
-    }),
-  };
+  }, x.compiledFunction().run, x.budget);
+  return row(c, "reverse (compiled)", t.gradientSeconds, t.functionSeconds, {
+    path: "compiled", setupSeconds: reverse.seconds, deviation: dev,
+    note: `${kernel.chunks} generated function${kernel.chunks === 1 ? "" : "s"}; arrays in and out`,
+  });
 }
 
 /** An interpreted method: set-up timed once, then gradient and f timed on the interpreter. */
@@ -117,7 +140,7 @@ function interpretedRow(x: CaseContext, method: string, prepare: () => PreparedG
   const { c } = x;
   const setup = timeOnce(prepare);
   const got = gradientVector(setup.result.at(c.point), c.wrt);
-  const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction, x.budget);
+  const t = timePair(() => consume(setup.result.at(c.point).value), x.interpretedFunction(), x.budget);
   return row(c, method, t.gradientSeconds, t.functionSeconds, {
     path: "interpreted", setupSeconds: setup.seconds, deviation: deviation(got, x.reference),
   });
@@ -130,7 +153,7 @@ export function reverseTapedRow(x: CaseContext): BenchRow {
 export function reverseViaPointRow(x: CaseContext): BenchRow {
   const { c } = x;
   const prepared = prepareCompiledReverse(c.f, c.wrt);
-  const t = timePair(() => consume(prepared.at(c.point).value), x.compiledFunctionViaPoint, x.budget);
+  const t = timePair(() => consume(prepared.at(c.point).value), x.compiledFunction().viaPoint, x.budget);
   return row(c, "reverse (compiled, at(point))", t.gradientSeconds, t.functionSeconds, {
     path: prepared.path, deviation: deviation(gradientVector(prepared.at(c.point), c.wrt), x.reference),
     note: "through the Differentiator interface: reads the point by name, builds the gradient record",
@@ -154,7 +177,7 @@ export function symbolicCompiledRow(x: CaseContext): BenchRow {
   const t = timePair(() => {
     run(inputs, results);
     consume(results[0]);
-  }, x.compiledFunction, x.budget);
+  }, x.compiledFunction().run, x.budget);
   return row(c, "symbolic (compiled)", t.gradientSeconds, t.functionSeconds, {
     path: program.path, setupSeconds: setup.seconds, deviation: dev,
     note: program.path === "interpreted" ? `fell back: ${program.fallbackReason}` : `${program.chunks} generated function${program.chunks === 1 ? "" : "s"}`,
@@ -178,7 +201,7 @@ export function perParameterRow(x: CaseContext, method: MethodName, label: strin
   if (!c.large) {
     const prepared = differentiator.prepare(c.f, c.wrt);
     const got = gradientVector(prepared.at(c.point), c.wrt);
-    const t = timePair(() => consume(prepared.at(c.point).value), x.interpretedFunction, x.budget);
+    const t = timePair(() => consume(prepared.at(c.point).value), x.interpretedFunction(), x.budget);
     return row(c, label, t.gradientSeconds, t.functionSeconds, { path: "interpreted", deviation: deviation(got, x.reference) });
   }
   const sizes = [2, 8];
@@ -195,7 +218,7 @@ export function perParameterRow(x: CaseContext, method: MethodName, label: strin
   const slope = Math.max(0, (b.seconds - a.seconds) / (b.k - a.k));
   const intercept = Math.max(0, a.seconds - slope * a.k);
   const total = intercept + slope * n;
-  const f = timePair(undefined, x.interpretedFunction, x.budget).functionSeconds;
+  const f = timePair(undefined, x.interpretedFunction(), x.budget).functionSeconds;
   return row(c, label, total, f, {
     path: "interpreted",
     deviation: deviation(b.got, x.reference, b.indices),
