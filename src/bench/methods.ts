@@ -2,10 +2,9 @@
 // method is fairly compared with: the interpreter's for interpreted methods, compiled code for
 // compiled ones), set-up timed apart, and the gradient's deviation from the reference.
 import { compileExprs } from "../compile/expr.js";
-import { readInputs } from "../compile/layout.js";
 import { prepareCompiledReverse } from "../compile/reverse.js";
 import { prepareCompiledSymbolic } from "../compile/symbolic.js";
-import { evaluatePlan, planGraph } from "../diff/finite-difference/graph-plan.js";
+import { buildGraph as planGraph, evaluateOutput as evaluatePlan, readInputs } from "../graph/index.js";
 import { getDifferentiator } from "../diff/registry.js";
 import { prepareReverse } from "../diff/reverse/differentiator.js";
 import type { GradientResult, MethodName, PreparedGradient } from "../diff/types.js";

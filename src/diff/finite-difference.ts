@@ -9,7 +9,7 @@ import type { Point } from "../eval/evaluate.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
 import { activity, buildGraph, type Graph } from "../graph/graph.js";
 import { readInputs } from "../graph/inputs.js";
-import { evaluateGraph } from "../graph/values.js";
+import { evaluateOutput } from "../graph/values.js";
 import { kinksFedBy } from "./finite-difference/kinks.js";
 import { kinkTangentLines, verticalKinkDerivative } from "./finite-difference/kink-lines.js";
 import { AxisSampler } from "./finite-difference/sampler.js";
@@ -26,7 +26,7 @@ function finiteDifferenceAt(graph: Graph, wrt: readonly string[], options: Gradi
   const scheme = options?.finiteDifference?.scheme ?? "richardson";
   const userStep = options?.finiteDifference?.step;
   const baseValues = new Float64Array(graph.nodes.length);
-  const f0 = evaluateGraph(graph, inputs, baseValues).value;
+  const f0 = evaluateOutput(graph, inputs, baseValues);
   const lines = kinkTangentLines(graph, baseValues);
   const overrides = new Map([...lines].map(([index, { line }]) => [index, line]));
   const cost = zeroCost();

@@ -7,7 +7,7 @@ import type { Point } from "../eval/evaluate.js";
 import { activity, buildGraph, type Graph } from "../graph/graph.js";
 import { readInputs } from "../graph/inputs.js";
 import { tangentSweep } from "../graph/tangents.js";
-import { evaluateGraph } from "../graph/values.js";
+import { evaluateOutput } from "../graph/values.js";
 import { attachDiagnostics, diagnose } from "./diagnostics.js";
 import { kinksFedBy } from "./finite-difference/kinks.js";
 import {
@@ -70,7 +70,7 @@ function watchKinks(graph: Graph): KinkWatch {
 function kinkNotes(graph: Graph, inputs: Float64Array, seeded: readonly number[], kinkWatch: KinkWatch): string[] {
   if (kinkWatch === undefined) return [];
   const values = new Float64Array(graph.nodes.length);
-  evaluateGraph(graph, inputs, values);
+  evaluateOutput(graph, inputs, values);
   const variables = seeded.map((v) => ({ name: graph.variables[v], depends: kinkWatch[v] }));
   return kinksFedBy(graph, values, variables).map(
     (kink) => `${kink.variables.join(", ")} ${kink.variables.length === 1 ? "feeds" : "feed"} ${kink.expression} at its non-differentiable point; the op table's convention is used: ${kink.convention}`,

@@ -2,7 +2,7 @@
 export { activity, argsOf, buildGraph, wrtNodes, type Graph, type InputLayout } from "./graph.js";
 export { readInputs } from "./inputs.js";
 export {
-  evaluateGraph, gatherArgs, valuesAndPartials, type EvaluationGuard, type ForwardSweep, type NodeOverride,
+  evaluateGraph, evaluateOutput, gatherArgs, valuesAndPartials, type EvaluationGuard, type ForwardSweep, type NodeOverride,
 } from "./values.js";
 export { tangentSweep, type TangentSweep } from "./tangents.js";
 export { adjointSweep, type AdjointAccumulation, type AdjointSweep } from "./adjoints.js";

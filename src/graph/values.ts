@@ -64,6 +64,11 @@ export function evaluateGraph(
   return { value: values[graph.outputs[0]], calls };
 }
 
+/** evaluateGraph without overrides or a guard: output 0's value (every node's into `values`). */
+export function evaluateOutput(graph: Graph, inputs: ArrayLike<number>, values: Float64Array): number {
+  return evaluateGraph(graph, inputs, values).value;
+}
+
 /** Values and local partials of one sweep over an algebra. partials[i][k] = ∂node_i/∂arg_k. */
 export interface ForwardSweep<T> {
   readonly values: T[];
