@@ -132,10 +132,15 @@ export function diagnose(f: Expr, at: Point): Diagnostics {
  * read (a table, JSON output, a test), so timing a method does not time the diagnosis.
  */
 export function attachDiagnostics<R extends object>(result: R, f: Expr, at: Point): R & { readonly diagnostics: Diagnostics } {
+  return attachDiagnosing(result, () => diagnose(f, at));
+}
+
+/** The same with the diagnosis to run given whole (a typed program lowers only when asked). */
+export function attachDiagnosing<R extends object>(result: R, diagnoseNow: () => Diagnostics): R & { readonly diagnostics: Diagnostics } {
   let cached: Diagnostics | undefined;
   Object.defineProperty(result, "diagnostics", {
     enumerable: true,
-    get: () => (cached ??= diagnose(f, at)),
+    get: () => (cached ??= diagnoseNow()),
   });
   return result as R & { readonly diagnostics: Diagnostics };
 }

@@ -5,9 +5,10 @@
 //   symbolic  the matrix-form derivative (the adjoint sweep over typed expressions), evaluated.
 // Finite differences at tensor level perturb entries (src/diff/tensor-finite-difference.ts).
 import { matrixGradient } from "../typed/derivative.js";
-import { isScalar, sizeOf, describeShape, type Shape } from "../typed/shape.js";
-import { scalarTensor, type Tensor } from "../typed/tensor.js";
-import { tensorAlgebra } from "../typed/tensor-algebra.js";
+import { colsOf, isScalar, sizeOf, describeShape, type Shape } from "../typed/shape.js";
+import { BufferPool, dense, scalarTensor, type Allocate, type Tensor } from "../typed/tensor.js";
+import { tensorAlgebra, tensorAlgebraWith } from "../typed/tensor-algebra.js";
+import type { TypedAlgebra } from "../typed/ops/types.js";
 import { typedAdjointSweep, typedGraph, typedTangentSweep, typedValues, type TypedGraph } from "../typed/sweeps.js";
 import type { TExpr } from "../typed/texpr.js";
 import type { TypedProgram } from "../typed/program.js";
@@ -18,10 +19,15 @@ export type TensorInputs = ReadonlyMap<string, Float64Array>;
 
 export interface TensorGradientResult {
   readonly value: number;
-  /** ∂f/∂v for each wrt variable, row-major in v's shape (denominator layout). */
+  /**
+   * ∂f/∂v for each wrt variable, row-major in v's shape (denominator layout). The arrays are
+   * the prepared gradient's own, reused by its next call (as a compiled kernel's results are).
+   */
   readonly gradients: readonly Float64Array[];
   /** Sweeps over the typed graph: reverse 2, forward 1 + one per input entry, symbolic 1. */
   readonly passes: number;
+  /** Scalar operations the kernels performed (a matrix product m×k by k×n: 2mkn). */
+  readonly operations: number;
 }
 
 export interface PreparedTensorGradient {
@@ -52,50 +58,87 @@ function inputReader(inputs: TensorInputs): (node: TExpr & { kind: "var" }) => T
 
 const valueAt = (values: ReadonlyMap<TExpr, Tensor>, root: TExpr): number => (values.get(root) as Tensor).data[0];
 
-/** The sum over every node of a variable (a name may occur as several nodes). */
-function gradientOf(graph: TypedGraph, adjoints: ReadonlyMap<TExpr, Tensor>, name: string, shape: Shape): Float64Array {
-  const total = new Float64Array(sizeOf(shape));
+/** The sum of the adjoints of every node of a variable (a name may occur as several nodes). */
+function gradientOf(graph: TypedGraph, adjoints: ReadonlyMap<TExpr, Tensor>, name: string, shape: Shape, A: TypedAlgebra<Tensor>, alloc: Allocate): Float64Array {
+  const parts: Tensor[] = [];
   for (const node of graph.order) {
-    if (node.kind !== "var" || node.name !== name) continue;
-    const adjoint = adjoints.get(node);
-    if (adjoint === undefined) continue;
-    const data = tensorAlgebra.conform(adjoint, shape).data;
-    for (let i = 0; i < total.length; i++) total[i] += data[i];
+    const adjoint = node.kind === "var" && node.name === name ? adjoints.get(node) : undefined;
+    if (adjoint !== undefined) parts.push(dense(A.conform(adjoint, shape), alloc));
   }
+  if (parts.length === 1) return parts[0].data;
+  const total = alloc(sizeOf(shape)).fill(0);
+  for (const part of parts) for (let i = 0; i < total.length; i++) total[i] += part.data[i];
   return total;
+}
+
+/** Scalar operations one kernel performs: 2mkn for a matrix product, else one per entry in and out. */
+function operationsOf(args: readonly Tensor[], out: Tensor, op: string): number {
+  if (op === "matmul") return 2 * sizeOf(args[0].shape) * colsOf(args[1].shape);
+  return sizeOf(out.shape) + args.reduce((n, a) => n + (isScalar(a.shape) ? 0 : sizeOf(a.shape)), 0);
+}
+
+/**
+ * A tensor algebra whose arrays are reused from one call of a prepared gradient to the next,
+ * counting the scalar operations its kernels perform into `counter.operations`.
+ */
+function pooled(): { pool: BufferPool; A: TypedAlgebra<Tensor>; counter: { operations: number } } {
+  const pool = new BufferPool();
+  const counter = { operations: 0 };
+  const base = tensorAlgebraWith(pool.allocate);
+  const counted = (op: string, args: readonly Tensor[], out: Tensor) => {
+    counter.operations += operationsOf(args, out, op);
+    return out;
+  };
+  const A: TypedAlgebra<Tensor> = {
+    ...base,
+    map: (op, args) => counted("map", args, base.map(op, args)),
+    call: (op, args, given) => counted(op, args, base.call(op, args, given)),
+    times: (left, right) => counted(isScalar(left.shape) || isScalar(right.shape) ? "map" : "matmul", [left, right], base.times(left, right)),
+  };
+  return { pool, A, counter };
 }
 
 function prepareReverse(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<string, Shape>) {
   const graph = typedGraph(f, new Set(wrt));
-  const zeroOf = (node: TExpr): Tensor => ({ shape: node.shape, data: new Float64Array(sizeOf(node.shape)) });
+  const { pool, A, counter } = pooled();
+  const zeroOf = (node: TExpr): Tensor => ({ shape: node.shape, data: pool.allocate(sizeOf(node.shape)).fill(0) });
   return (inputs: TensorInputs): TensorGradientResult => {
-    const values = typedValues(graph, tensorAlgebra, inputReader(inputs));
-    const adjoints = typedAdjointSweep(graph, tensorAlgebra, (node) => values.get(node) as Tensor, scalarTensor(1), { zeroOf });
-    return { value: valueAt(values, f), gradients: wrt.map((name) => gradientOf(graph, adjoints, name, shapes.get(name) as Shape)), passes: 2 };
+    pool.reset();
+    counter.operations = 0;
+    const values = typedValues(graph, A, inputReader(inputs));
+    const adjoints = typedAdjointSweep(graph, A, (node) => values.get(node) as Tensor, scalarTensor(1), { zeroOf });
+    const gradients = wrt.map((name) => gradientOf(graph, adjoints, name, shapes.get(name) as Shape, A, pool.allocate));
+    return { value: valueAt(values, f), gradients, passes: 2, operations: counter.operations };
   };
 }
 
 function prepareForward(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<string, Shape>) {
   const all = typedGraph(f, new Set(wrt));
   const perVariable = wrt.map((name) => typedGraph(f, new Set([name])));
+  const forValues = pooled();
+  const forTangents = pooled();
   return (inputs: TensorInputs): TensorGradientResult => {
-    const values = typedValues(all, tensorAlgebra, inputReader(inputs));
+    forValues.pool.reset();
+    forValues.counter.operations = 0;
+    forTangents.counter.operations = 0;
+    const values = typedValues(all, forValues.A, inputReader(inputs));
     const valueOf = (node: TExpr) => values.get(node) as Tensor;
     let passes = 1;
     const gradients = wrt.map((name, v) => {
       const shape = shapes.get(name) as Shape;
-      const out = new Float64Array(sizeOf(shape));
+      const out = forValues.pool.allocate(sizeOf(shape)).fill(0);
       if (!perVariable[v].active.has(f)) return out; // f does not use it
       const direction = new Float64Array(sizeOf(shape));
       for (let k = 0; k < out.length; k++) {
         direction.fill(0);
         direction[k] = 1;
-        out[k] = typedTangentSweep(perVariable[v], tensorAlgebra, valueOf, (node) => ({ shape: node.shape, data: direction })).data[0];
+        forTangents.pool.reset();
+        out[k] = typedTangentSweep(perVariable[v], forTangents.A, valueOf, (node) => ({ shape: node.shape, data: direction })).data[0];
         passes++;
       }
       return out;
     });
-    return { value: valueAt(values, f), gradients, passes };
+    return { value: valueAt(values, f), gradients, passes, operations: forValues.counter.operations + forTangents.counter.operations };
   };
 }
 
@@ -103,10 +146,13 @@ function prepareSymbolic(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<s
   const derivative = matrixGradient(f, wrt, shapes);
   const roots = [f, ...wrt.map((name) => derivative.get(name) as TExpr)];
   const graph = typedGraph(roots);
+  const { pool, A, counter } = pooled();
   return (inputs: TensorInputs): TensorGradientResult => {
-    const values = typedValues(graph, tensorAlgebra, inputReader(inputs));
-    const gradients = roots.slice(1).map((g, i) => Float64Array.from(tensorAlgebra.conform(values.get(g) as Tensor, shapes.get(wrt[i]) as Shape).data));
-    return { value: valueAt(values, f), gradients, passes: 1 };
+    pool.reset();
+    counter.operations = 0;
+    const values = typedValues(graph, A, inputReader(inputs));
+    const gradients = roots.slice(1).map((g, i) => dense(A.conform(values.get(g) as Tensor, shapes.get(wrt[i]) as Shape), pool.allocate).data);
+    return { value: valueAt(values, f), gradients, passes: 1, operations: counter.operations };
   };
 }
 

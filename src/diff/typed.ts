@@ -1,16 +1,19 @@
-// Gradients of typed expressions through the four differentiators: the program is lowered to
-// one scalar expression, differentiated element by element, and each gradient is folded back
-// into its variable's shape (denominator layout: ∂J/∂W has the shape of W).
+// Gradients of typed expressions through the four differentiators (denominator layout: ∂J/∂W
+// has the shape of W). Reverse, forward and symbolic run at tensor level (tensor-level.ts);
+// finite differences, and any gradient that comes out non-finite, run on the scalar lowering,
+// whose per-entry graph says where a NaN or infinity arose.
 import { elementNames, lowerScalar } from "../typed/lower.js";
 import { parseTyped } from "../typed/parse.js";
 import { shapesWithValues } from "../typed/implied.js";
 import type { TypedProgram } from "../typed/program.js";
 import { describeShape, isScalar, type Shape } from "../typed/shape.js";
 import { typedVariablesOf } from "../typed/texpr.js";
-import { flattenPoint, reshape, type TypedValue } from "../typed/values.js";
-import { PointValueError } from "../eval/evaluate.js";
+import { entriesOf, flattenPoint, fromEntries, reshape, type TypedValue } from "../typed/values.js";
+import { MissingVariableError, PointValueError } from "../eval/evaluate.js";
 import { getDifferentiator } from "./registry.js";
-import type { GradientOptions, GradientResult, MethodName } from "./types.js";
+import { attachDiagnosing, diagnose } from "./diagnostics.js";
+import { prepareTensorGradient, TENSOR_METHODS } from "./tensor-level.js";
+import { emptyGradient, zeroCost, type GradientOptions, type GradientResult, type MethodName } from "./types.js";
 
 export interface TypedGradientOptions extends GradientOptions {
   /** Which differentiator (default reverse). */
@@ -73,10 +76,39 @@ export function typedGradient(
   const inExpression = typedVariablesOf(parsed.result);
   const wrt = options.wrt ?? [...parsed.shapes.keys()].filter((name) => inExpression.has(name));
   for (const name of wrt) if (!parsed.shapes.has(name)) throw new RangeError(`${name} is not a variable of the program`);
+  const method = options.method ?? "reverse";
+  const atTensorLevel = TENSOR_METHODS.includes(method) ? tensorGradient(parsed, given, wrt, method) : undefined;
+  if (atTensorLevel !== undefined) return atTensorLevel;
   const f = lowerScalar(parsed.result);
   const point = flattenPoint(parsed.shapes, given);
   const names = wrt.flatMap((name) => elementNames(name, parsed.shapes.get(name) as Shape));
-  const scalar = getDifferentiator(options.method ?? "reverse").gradient(f, point, names, options);
+  const scalar = getDifferentiator(method).gradient(f, point, names, options);
   const gradient = new Map(wrt.map((name) => [name, reshape(name, parsed.shapes.get(name) as Shape, (element) => scalar.gradient[element])]));
   return { value: scalar.value, gradient, scalar };
 }
+
+/**
+ * The gradient at tensor level, with its result in the scalar differentiators' form (element
+ * names, costs; diagnostics from the lowering, only if asked for). Undefined when the value or
+ * a partial is not finite: then the scalar lowering runs instead, to say where that arose.
+ */
+function tensorGradient(program: TypedProgram, given: ReadonlyMap<string, TypedValue>, wrt: readonly string[], method: MethodName): TypedGradient | undefined {
+  const inputs = new Map([...program.shapes].map(([name, shape]) => [name, Float64Array.from(given.has(name) ? entriesOf(given.get(name) as TypedValue, shape, name) : [])]));
+  const used = typedVariablesOf(program.result);
+  const missing = [...used.keys()].filter((name) => !given.has(name));
+  if (missing.length > 0) throw new MissingVariableError(missing, [...given.keys()]);
+  const prepared = prepareTensorGradient(program, { wrt, method });
+  const run = prepared.gradient(inputs);
+  if (![run.value, ...run.gradients.flatMap((g) => Array.from(g))].every(Number.isFinite)) return undefined;
+  const byElement = emptyGradient();
+  const gradient = new Map(wrt.map((name, i) => {
+    const shape = program.shapes.get(name) as Shape;
+    elementNames(name, shape).forEach((element, k) => { byElement[element] = run.gradients[i][k]; });
+    return [name, fromEntries(shape, Array.from(run.gradients[i]))] as const;
+  }));
+  const cost = { ...zeroCost(), passes: run.passes, operations: run.operations, functionEvaluations: method === "forward" ? run.passes - 1 : 1 };
+  const note = "computed at tensor level (whole vectors and matrices, no lowering to scalars)";
+  const scalar = attachDiagnosing({ method, value: run.value, gradient: byElement, cost, notes: [note] }, () => diagnose(lowerScalar(program.result), flattenPoint(program.shapes, given)));
+  return { value: run.value, gradient, scalar };
+}
+

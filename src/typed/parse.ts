@@ -7,9 +7,9 @@ import { readSyntax, usesNotation } from "../parse/parse.js";
 import { positionOf, variableMatcher } from "../parse/build.js";
 import { CONSTANT_NAMES, functionsNamed } from "../ops/table.js";
 import { buildTyped, TYPED_FUNCTIONS } from "./build.js";
-import { elementNames } from "./lower.js";
+import { elementName } from "./lower.js";
 import type { TypedBinding, TypedProgram } from "./program.js";
-import { describeShape, SCALAR, sameShape, type Shape } from "./shape.js";
+import { colsOf, describeShape, SCALAR, sameShape, sizeOf, type Shape } from "./shape.js";
 import { positionsIn, splitStatements } from "./statements.js";
 import type { TExpr } from "./texpr.js";
 
@@ -85,25 +85,48 @@ export function parseTyped(source: string, shapes: ReadonlyMap<string, Shape> = 
   return { source, shapes: allShapes, bindings, result: result as TExpr, readingNotes: [...new Set(notes)], usedNotation };
 }
 
+/** The index bounds of a shape's element names (x_i: one, W_i_j: two, a scalar none). */
+function indexBounds(shape: Shape): number[] {
+  if (shape.kind === "scalar") return [];
+  if (shape.kind === "matrix") return [shape.rows, shape.cols];
+  return [shape.length];
+}
+
+/**
+ * How `name` collides with the element names of `owner` (shape `ownerShape`) after lowering:
+ * "own" when `name` itself is one of them, "element" when one of name's own elements is, else
+ * undefined. Worked out from the names' indices, so no element name is ever built (a 784×256
+ * matrix has 2e5 of them).
+ */
+function collision(name: string, shape: Shape, owner: string, ownerShape: Shape): "own" | "element" | undefined {
+  if (!name.startsWith(`${owner}_`)) return undefined;
+  const rest = name.slice(owner.length + 1).split("_");
+  const bounds = indexBounds(ownerShape);
+  // each index as lowering writes it: 1-based, no leading zero, within the owner's bound
+  const fits = rest.length <= bounds.length && rest.every((d, k) => /^[1-9][0-9]*$/.test(d) && Number(d) <= bounds[k]);
+  if (!fits) return undefined;
+  if (rest.length === bounds.length) return "own";
+  // name's elements add its own indices, all starting at 1
+  return rest.length + indexBounds(shape).length === bounds.length ? "element" : undefined;
+}
+
 /**
  * Two variables must not share a scalar name after lowering: a scalar x_1 next to a vector x,
  * or a vector x_1 of 2 next to a 2×2 x (both have an element x_1_1), would mix their values.
  */
 function checkElementNames(shapes: ReadonlyMap<string, Shape>, used: ReadonlyMap<string, Token>, declaredAt: ReadonlyMap<string, SourcePosition>, source: string): void {
-  const owners = new Map<string, string>();
   for (const [name, shape] of shapes) {
-    const own = new Set([name, ...elementNames(name, shape)]);
-    for (const element of own) {
-      const other = owners.get(element);
-      if (other === undefined) continue;
-      // Report the variable whose own name is the other's element (else the later one).
-      const [culprit, owner] = element === other ? [other, name] : [name, other];
-      const token = used.get(culprit);
-      const at = token !== undefined ? positionOf(token) : (declaredAt.get(culprit) ?? { offset: 0, line: 1, column: 1 });
-      const reason = element === culprit ? `${culprit} is also the name of an element of ${owner}` : `${culprit}'s element ${element} is also an element of ${owner}`;
-      const ownerElements = elementNames(owner, shapes.get(owner) as Shape);
-      throw new ParseError({ reason, at, offending: culprit, hint: `rename it: ${owner}'s elements are named ${ownerElements.slice(0, 2).join(", ")}, …` }, source);
+    for (const [owner, ownerShape] of shapes) {
+      const kind = owner === name ? undefined : collision(name, shape, owner, ownerShape);
+      if (kind === undefined) continue;
+      const token = used.get(name);
+      const at = token !== undefined ? positionOf(token) : (declaredAt.get(name) ?? { offset: 0, line: 1, column: 1 });
+      const element = kind === "own" ? name : elementName(name, shape, 0, 0);
+      const reason = kind === "own" ? `${name} is also the name of an element of ${owner}` : `${name}'s element ${element} is also an element of ${owner}`;
+      // the owner's first two elements, row-major
+      const cols = colsOf(ownerShape);
+      const examples = [0, 1].filter((k) => k < sizeOf(ownerShape)).map((k) => elementName(owner, ownerShape, Math.floor(k / cols), k % cols));
+      throw new ParseError({ reason, at, offending: name, hint: `rename it: ${owner}'s elements are named ${examples.join(", ")}, …` }, source);
     }
-    for (const element of own) owners.set(element, name);
   }
 }

@@ -4,7 +4,7 @@
 import { getTypedOp } from "./ops/table.js";
 import type { TypedAlgebra } from "./ops/types.js";
 import { isScalar, sameShape, SCALAR, type Shape } from "./shape.js";
-import { dense, fillTensor, mapEntries, relabel, scalarTensor, sumEntries, type Tensor } from "./tensor.js";
+import { dense, fillTensor, freshArray, mapEntries, relabel, scalarTensor, sumEntries, type Allocate, type Tensor } from "./tensor.js";
 
 /** The result shape of an element-wise op: the non-scalar arguments' (they agree), else scalar. */
 function mapShape(args: readonly Tensor[]): Shape {
@@ -12,23 +12,29 @@ function mapShape(args: readonly Tensor[]): Shape {
   return SCALAR;
 }
 
-function call(op: string, args: readonly Tensor[], given?: Shape): Tensor {
-  const spec = getTypedOp(op);
-  return spec.kernel(args, spec.shape(args.map((a) => a.shape), undefined, given));
+/** The tensor algebra whose kernels take their output arrays from `alloc`. */
+export function tensorAlgebraWith(alloc: Allocate): TypedAlgebra<Tensor> {
+  const call = (op: string, args: readonly Tensor[], given?: Shape): Tensor => {
+    const spec = getTypedOp(op);
+    return spec.kernel(args, spec.shape(args.map((a) => a.shape), undefined, given), alloc);
+  };
+  const map = (op: string, args: readonly Tensor[]): Tensor => mapEntries(op, args, mapShape(args), alloc);
+  return {
+    shapeOf: (x) => x.shape,
+    num: scalarTensor,
+    map,
+    call,
+    times: (left, right) => (isScalar(left.shape) || isScalar(right.shape) ? map("mul", [left, right]) : call("matmul", [left, right])),
+    conform(x, shape) {
+      if (sameShape(x.shape, shape)) return x;
+      if (isScalar(shape)) return scalarTensor(sumEntries(x));
+      if (isScalar(x.shape)) return fillTensor(x.data[0], shape, alloc);
+      return relabel(x, shape, alloc);
+    },
+    literal: (elements, shape) => ({ shape, data: Float64Array.from(elements, (e) => e.data[0]) }),
+    entry: (x, k) => scalarTensor(dense(x, alloc).data[k]),
+  };
 }
 
-export const tensorAlgebra: TypedAlgebra<Tensor> = {
-  shapeOf: (x) => x.shape,
-  num: scalarTensor,
-  map: (op, args) => mapEntries(op, args, mapShape(args)),
-  call,
-  times: (left, right) => (isScalar(left.shape) || isScalar(right.shape) ? mapEntries("mul", [left, right], mapShape([left, right])) : call("matmul", [left, right])),
-  conform(x, shape) {
-    if (sameShape(x.shape, shape)) return x;
-    if (isScalar(shape)) return scalarTensor(sumEntries(x));
-    if (isScalar(x.shape)) return fillTensor(x.data[0], shape);
-    return relabel(x, shape);
-  },
-  literal: (elements, shape) => ({ shape, data: Float64Array.from(elements, (e) => e.data[0]) }),
-  entry: (x, k) => scalarTensor(dense(x).data[k]),
-};
+/** Tensors with a fresh array per kernel. */
+export const tensorAlgebra: TypedAlgebra<Tensor> = tensorAlgebraWith(freshArray);

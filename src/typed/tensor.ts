@@ -13,6 +13,40 @@ export interface Tensor {
   readonly transposed?: true;
 }
 
+/**
+ * Where a kernel gets its output array: a fresh one, or a prepared sweep's reused one
+ * (BufferPool), whose entries are whatever its last use left: a kernel writes every entry.
+ */
+export type Allocate = (size: number) => Float64Array;
+export const freshArray: Allocate = (size) => new Float64Array(size);
+
+/**
+ * Output arrays reused from one run of a fixed sequence of kernels to the next: a prepared
+ * gradient runs the same kernels in the same order each time, so the k-th array it asks for
+ * can be the k-th of the previous run (not zeroed: see Allocate). Allocating a 100×784 array per call costs more
+ * than the product that fills it.
+ */
+export class BufferPool {
+  private readonly arrays: Float64Array[] = [];
+  private next = 0;
+
+  readonly allocate: Allocate = (size) => {
+    const known = this.arrays[this.next];
+    if (known !== undefined && known.length === size) {
+      this.next++;
+      return known;
+    }
+    const fresh = new Float64Array(size);
+    this.arrays[this.next++] = fresh;
+    return fresh;
+  };
+
+  /** Starts a run: arrays handed out in the previous run may be overwritten from now on. */
+  reset(): void {
+    this.next = 0;
+  }
+}
+
 export const scalarTensor = (value: number): Tensor => ({ shape: SCALAR, data: Float64Array.of(value) });
 
 export const tensorOf = (shape: Shape, data: Float64Array): Tensor => ({ shape, data });
@@ -21,11 +55,11 @@ export const tensorOf = (shape: Shape, data: Float64Array): Tensor => ({ shape, 
 export const valueOf = (t: Tensor): number => t.data[0];
 
 /** The tensor with its entries laid out row-major (a transposed view is copied once). */
-export function dense(t: Tensor): Tensor {
+export function dense(t: Tensor, alloc: Allocate = freshArray): Tensor {
   if (t.transposed !== true) return t;
   const rows = rowsOf(t.shape);
   const cols = colsOf(t.shape);
-  const out = new Float64Array(rows * cols);
+  const out = alloc(rows * cols);
   const src = t.data; // cols × rows, row-major
   for (let j = 0; j < cols; j++) {
     const base = j * rows;
@@ -35,20 +69,20 @@ export function dense(t: Tensor): Tensor {
 }
 
 /** X': a vector and a row share their data; a matrix becomes a view. */
-export function transposeTensor(t: Tensor): Tensor {
+export function transposeTensor(t: Tensor, alloc: Allocate = freshArray): Tensor {
   const shape = transposeShape(t.shape);
-  if (t.shape.kind !== "matrix") return { shape, data: dense(t).data };
+  if (t.shape.kind !== "matrix") return { shape, data: dense(t, alloc).data };
   return t.transposed === true ? { shape, data: t.data } : { shape, data: t.data, transposed: true };
 }
 
 /** The same entries under another shape of the same size (a vector as n×1, a row as 1×n). */
-export function relabel(t: Tensor, shape: Shape): Tensor {
-  return { shape, data: dense(t).data };
+export function relabel(t: Tensor, shape: Shape, alloc: Allocate = freshArray): Tensor {
+  return { shape, data: dense(t, alloc).data };
 }
 
 /** A scalar repeated into `shape`. */
-export function fillTensor(value: number, shape: Shape): Tensor {
-  return { shape, data: new Float64Array(sizeOf(shape)).fill(value) };
+export function fillTensor(value: number, shape: Shape, alloc: Allocate = freshArray): Tensor {
+  return { shape, data: alloc(sizeOf(shape)).fill(value) };
 }
 
 /** Σ of all entries (left to right, as the lowered sum adds them). */
@@ -60,55 +94,76 @@ export function sumEntries(t: Tensor): number {
 }
 
 /**
- * The matrix product, m×k by k×n, either side possibly a transposed view. The inner loop runs
- * along contiguous memory for each layout (i-k-j for a dense right side, dot products along k
- * when the right side is transposed), which is how hand-written loops are written.
+ * The matrix product, m×k by k×n, either side possibly a transposed view. Each layout has a
+ * loop of its own whose inner loop runs along contiguous memory, as hand-written loops do:
+ * dot products along k when the right side is a vector or a transposed view, the outer
+ * product for k = 1, and i-k-j otherwise. (Small functions: each stays monomorphic.)
  */
-export function matmulEntries(a: Tensor, b: Tensor, shape: Shape): Tensor {
+export function matmulEntries(a: Tensor, b: Tensor, shape: Shape, alloc: Allocate = freshArray): Tensor {
   const m = rowsOf(a.shape);
   const k = colsOf(a.shape);
   const n = colsOf(b.shape);
-  const out = new Float64Array(m * n);
-  const A = a.data;
-  const B = b.data;
+  const out = alloc(m * n);
   const aT = a.transposed === true; // A stored k×m
-  const bT = b.transposed === true; // B stored n×k
-  if (bT) {
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        const bRow = j * k;
-        if (aT) for (let p = 0; p < k; p++) s += A[p * m + i] * B[bRow + p];
-        else for (let p = 0, aRow = i * k; p < k; p++) s += A[aRow + p] * B[bRow + p];
-        out[i * n + j] = s;
-      }
-    }
-    return { shape, data: out };
-  }
-  if (n === 1 && !aT) {
-    // matrix times vector: one dot product per row
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let p = 0, aRow = i * k; p < k; p++) s += A[aRow + p] * B[p];
-      out[i] = s;
-    }
-    return { shape, data: out };
-  }
-  for (let i = 0; i < m; i++) {
-    const outRow = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = aT ? A[p * m + i] : A[i * k + p];
-      const bRow = p * n;
-      for (let j = 0; j < n; j++) out[outRow + j] += aip * B[bRow + j];
-    }
-  }
+  if (b.transposed === true || n === 1) rowDots(a.data, aT, b.data, out, m, k, n); // B stored n×k (a vector: 1×k)
+  else if (k === 1) outerProduct(a.data, b.data, out, m, n);
+  else if (aT) transposedTimesDense(a.data, b.data, out, m, k, n);
+  else denseTimesDense(a.data, b.data, out, m, k, n);
   return { shape, data: out };
 }
 
+/** out[i, j] = Σ_p A[i, p] B'[j, p]: B given by rows of length k (a transposed view, or a vector). */
+function rowDots(A: Float64Array, aT: boolean, B: Float64Array, out: Float64Array, m: number, k: number, n: number): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      const bRow = j * k;
+      if (aT) for (let p = 0; p < k; p++) s += A[p * m + i] * B[bRow + p];
+      else for (let p = 0, aRow = i * k; p < k; p++) s += A[aRow + p] * B[bRow + p];
+      out[i * n + j] = s;
+    }
+  }
+}
+
+/** out[i, j] = a_i b_j (a column times a row; a 1×1 A is the same). */
+function outerProduct(a: Float64Array, b: Float64Array, out: Float64Array, m: number, n: number): void {
+  for (let i = 0; i < m; i++) {
+    const ai = a[i];
+    const row = i * n;
+    for (let j = 0; j < n; j++) out[row + j] = ai * b[j];
+  }
+}
+
+function denseTimesDense(A: Float64Array, B: Float64Array, out: Float64Array, m: number, k: number, n: number): void {
+  out.fill(0);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = A[i * k + p];
+      const bRow = p * n;
+      for (let j = 0; j < n; j++) out[row + j] += aip * B[bRow + j];
+    }
+  }
+}
+
+/** A' * B with A stored k×m: row p of the storage is column p of A'. */
+function transposedTimesDense(A: Float64Array, B: Float64Array, out: Float64Array, m: number, k: number, n: number): void {
+  out.fill(0);
+  for (let p = 0; p < k; p++) {
+    const aRow = p * m;
+    const bRow = p * n;
+    for (let i = 0; i < m; i++) {
+      const api = A[aRow + i];
+      const row = i * n;
+      for (let j = 0; j < n; j++) out[row + j] += api * B[bRow + j];
+    }
+  }
+}
+
 /** Σ a_i b_i over equal-size tensors (dot of vectors, Frobenius product of matrices). */
-export function dotEntries(a: Tensor, b: Tensor): number {
-  const x = dense(a).data;
-  const y = dense(b).data;
+export function dotEntries(a: Tensor, b: Tensor, alloc: Allocate = freshArray): number {
+  const x = dense(a, alloc).data;
+  const y = dense(b, alloc).data;
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
   return s;
@@ -126,10 +181,10 @@ const ARITHMETIC: Readonly<Record<string, Binary>> = {
  * An op of the scalar table applied entry by entry; a scalar argument broadcasts. The four
  * arithmetic ops run as plain loops; every other op calls the table's eval per entry.
  */
-export function mapEntries(op: string, args: readonly Tensor[], shape: Shape): Tensor {
+export function mapEntries(op: string, args: readonly Tensor[], shape: Shape, alloc: Allocate = freshArray): Tensor {
   const size = sizeOf(shape);
-  const out = new Float64Array(size);
-  const data = args.map((a) => dense(a).data);
+  const out = alloc(size);
+  const data = args.map((a) => dense(a, alloc).data);
   const scalarArg = args.map((a) => isScalar(a.shape) || a.data.length === 1);
   const binary = ARITHMETIC[op];
   if (binary !== undefined && args.length === 2) {

@@ -24,16 +24,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 describe("lowering is refused before it starts past MAX_LOWERED_NODES", () => {
-  it("grad sum(A*B) with 215×215 matrices (2e7 lowered nodes; it used to run 69 s and die of heap exhaustion) is exit 2 before lowering", async () => {
-    const run = await cli("grad", "sum(A*B)", "--shape", "A=215x215,B=215x215", "--seed", "1", "--method", "reverse");
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/reverse \(3 sweeps of 2e\+7 nodes\) would take 5\.99e\+7 node visits; the limit is 1e\+7/);
+  it("grad sum(A*B) with 215×215 matrices (2e7 lowered nodes; it used to run 69 s and die of heap exhaustion) runs at tensor level: ∂/∂A = ones * B'", async () => {
+    const run = await cli("grad", "sum(A*B)", "--shape", "A=215x215,B=215x215", "--seed", "1", "--method", "reverse", "--json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const [A, B] = [out.at.A, out.at.B] as number[][][];
+    const g = out.methods.reverse.gradient.A as number[][];
+    // d sum(A B) / dA_ij = Σ_k B_jk (row sums of B)
+    for (const [i, j] of [[0, 0], [7, 100], [214, 214]]) {
+      const rowSum = B[j].reduce((s, v) => s + v, 0);
+      expect(Math.abs(g[i][j] - rowSum)).toBeLessThan(1e-12 * 215);
+    }
+    expect(A).toHaveLength(215);
   });
 
-  it("100×100 matrices (1e6 products, 2.02e6 nodes) pass the product limit and are refused by the lowering limit, with both figures", async () => {
-    const run = await cli("grad", "sum(A*B)", "--shape", "A=100x100,B=100x100", "--seed", "1", "--method", "reverse");
+  it("finite differences still lower to scalars: 100×100 matrices (2.02e6 nodes) are refused by the lowering limit, with both figures", async () => {
+    const run = await cli("grad", "sum(A*B)", "--shape", "A=100x100,B=100x100", "--seed", "1", "--method", "finite-difference");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("error: lowering the expression to scalars would take 2.02e+6 scalar nodes; the limit is 2e+6");
+    expect(run.stderr).toMatch(/would take [0-9.e+]+ (scalar nodes|node visits); the limit is/);
   });
 
   it("loweredNodeCount is the number of distinct scalar nodes lowering builds, when no two elements coincide", () => {
@@ -66,13 +74,20 @@ describe("gradient methods estimate their sweeps before starting", () => {
     expect(gradientCostProblem("forward", 1000, MAX_NODE_VISITS / 1000 + 1)).toBeInstanceOf(CostLimitError);
   });
 
-  it.each(["forward", "finite-difference"])("grad sum(sigmoid(x)) --shape x=10000 --method %s is refused with its cost and offers --method reverse", async (method) => {
-    const run = await cli("grad", "sum(sigmoid(x))", "--shape", "x=10000", "--seed", "1", "--method", method);
+  it("grad sum(sigmoid(x)) --shape x=10000 --method finite-difference is refused with its cost and offers --method reverse", async () => {
+    const run = await cli("grad", "sum(sigmoid(x))", "--shape", "x=10000", "--seed", "1", "--method", "finite-difference");
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain(`error: ${method} (10000 sweeps`);
+    expect(run.stderr).toContain("error: finite-difference (10000 sweeps");
     expect(run.stderr).toContain("of 29999 nodes) would take 3e+8 node visits; the limit is 1e+7");
     expect(run.stderr).toContain("--method reverse");
+  });
+
+  it("forward mode runs at tensor level, where the limit is 1e10 scalar operations: x of 10000 (3e8) runs, x of 1e6 (3e12) is refused", async () => {
+    expect(gradientCostProblem("forward", 29_999, 10_000, true)).toBeUndefined();
+    const refused = gradientCostProblem("forward", 2_999_999, 1_000_000, true);
+    expect(refused).toBeInstanceOf(CostLimitError);
+    expect(refused?.message).toContain("scalar operations at tensor level; the limit is 1e+10");
   });
 
   it("with all four methods (the default), those past the budget are skipped and named, the others run; by name, refused", () => {

@@ -13,6 +13,7 @@ import { readTypedInput, scalarReading, TYPED_HELP, TYPED_OPTIONS } from "../typ
 import { readAsJson, readAsText } from "../read-as.js";
 import { runTypedGrad, typedWrt } from "./grad-typed.js";
 import { loweredNodeCount } from "../../typed/lower.js";
+import { TENSOR_METHODS } from "../../diff/tensor-level.js";
 import { sizeOf } from "../../typed/shape.js";
 
 const SCHEMES = ["forward", "backward", "central", "richardson"] as const;
@@ -61,7 +62,7 @@ it is refused as bad input, exit 2.`,
       const wrt = typedWrt(input.program, wrtOption(stringOption(values, "wrt"), "grad"), "grad");
       const methodText = stringOption(values, "method");
       const variables = [...wrt.values()].reduce((total, shape) => total + sizeOf(shape), 0);
-      const { methods, skipped } = affordableMethods(parseMethods(methodText), methodText, loweredNodeCount(input.program.result), variables);
+      const { methods, skipped } = affordableMethods(parseMethods(methodText), methodText, loweredNodeCount(input.program.result), variables, TENSOR_METHODS);
       return runTypedGrad(input, wrt, methods, parseGradientOptions(values), values.json === true, io, skipped);
     }
     const point = parsePoint(stringOption(values, "at"), "grad");
@@ -138,17 +139,18 @@ export function parseMethods(text: string | undefined): MethodName[] {
  */
 export function affordableMethods(
   requested: readonly MethodName[], methodText: string | undefined, graphNodes: number, variables: number,
+  tensorLevel: readonly MethodName[] = [],
 ): { methods: MethodName[]; skipped: Map<MethodName, string> } {
   const all = methodText === undefined || methodText === "all";
   const methods: MethodName[] = [];
   const skipped = new Map<MethodName, string>();
   for (const method of requested) {
-    const problem = gradientCostProblem(method, graphNodes, variables);
+    const problem = gradientCostProblem(method, graphNodes, variables, tensorLevel.includes(method));
     if (problem === undefined) methods.push(method);
     else if (all) skipped.set(method, problem.message);
     else throw problem;
   }
-  if (methods.length === 0) throw gradientCostProblem(requested[0], graphNodes, variables);
+  if (methods.length === 0) throw gradientCostProblem(requested[0], graphNodes, variables, tensorLevel.includes(requested[0]));
   return { methods, skipped };
 }
 

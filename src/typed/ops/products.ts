@@ -29,7 +29,7 @@ export const matmul: TypedOpSpec = {
     if (a.kind === "row") return rowShape(colsOf(b));
     return matrixShape(rowsOf(a), colsOf(b));
   },
-  kernel: ([a, b], shape) => matmulEntries(a, b, shape),
+  kernel: ([a, b], shape, alloc) => matmulEntries(a, b, shape, alloc),
   // C = A * B: Ā = C̄ * B', B̄ = A' * C̄
   vjp: [
     (A, [, b], _out, adjoint) => A.times(adjoint, A.call("transpose", [b])),
@@ -73,7 +73,7 @@ export const dot: TypedOpSpec = {
     }
     return SCALAR;
   },
-  kernel: ([a, b]) => scalarTensor(dotEntries(a, b)),
+  kernel: ([a, b], _shape, alloc) => scalarTensor(dotEntries(a, b, alloc)),
   // s = dot(a, b): ā = s̄ * b, b̄ = s̄ * a (transposed where one is a row)
   vjp: [
     (A, [, b], _out, adjoint) => A.map("mul", [adjoint, b]),

@@ -30,7 +30,7 @@ export const norm2: TypedOpSpec = {
   description: "the Euclidean norm ‖v‖₂ (Frobenius for a matrix)",
   call: "norm2(v): the Euclidean norm ‖v‖₂ (Frobenius for a matrix)",
   shape: () => SCALAR,
-  kernel: ([a]) => scalarTensor(Math.sqrt(dotEntries(a, a))),
+  kernel: ([a], _shape, alloc) => scalarTensor(Math.sqrt(dotEntries(a, a, alloc))),
   // s = ‖a‖: ā = s̄ * a / ‖a‖
   vjp: [(A, [a], out, adjoint) => A.map("div", [A.map("mul", [adjoint, a]), out])],
   // ṡ = dot(a, ȧ) / ‖a‖

@@ -12,7 +12,7 @@ export const transpose: TypedOpSpec = {
   description: "the transpose X'",
   call: "transpose(A): A'",
   shape: ([a]) => transposeShape(a),
-  kernel: ([a]) => transposeTensor(a),
+  kernel: ([a], _shape, alloc) => transposeTensor(a, alloc),
   // C = A': Ā = C̄'
   vjp: [(A, _args, _out, adjoint) => A.call("transpose", [adjoint])],
   jvp: (A, _args, _out, [t]) => A.call("transpose", [t as NonNullable<typeof t>]),
@@ -44,7 +44,7 @@ export const fill: TypedOpSpec = {
     if (given === undefined) throw new Error("internal: fill needs the shape to fill");
     return given;
   },
-  kernel: ([a], shape) => fillTensor(a.data[0], shape),
+  kernel: ([a], shape, alloc) => fillTensor(a.data[0], shape, alloc),
   // C = s * ones: s̄ = sum(C̄)
   vjp: [(A, _args, _out, adjoint) => A.call("sum", [adjoint])],
   jvp: (A, _args, out, [t]) => A.call("fill", [t as NonNullable<typeof t>], A.shapeOf(out)),

@@ -5,7 +5,7 @@
 import type { Expr } from "../../ast/expr.js";
 import type { SourceSpan } from "../shape-error.js";
 import type { Shape } from "../shape.js";
-import type { Tensor } from "../tensor.js";
+import type { Allocate, Tensor } from "../tensor.js";
 import type { TExpr } from "../texpr.js";
 
 /** What a typed derivative rule may compute with. */
@@ -62,8 +62,8 @@ export interface TypedOpSpec {
   readonly call?: string;
   /** The result's shape; throws ShapeError saying what does not fit. `given` for fill. */
   shape(args: readonly Shape[], at?: SourceSpan, given?: Shape): Shape;
-  /** The numeric kernel. */
-  kernel(args: readonly Tensor[], shape: Shape): Tensor;
+  /** The numeric kernel; output arrays come from `alloc` (not zeroed: it writes every entry), so a prepared sweep can reuse them. */
+  kernel(args: readonly Tensor[], shape: Shape, alloc: Allocate): Tensor;
   /** One VJP per argument: Āᵢ from C̄ (denominator layout, each Āᵢ shaped like argument i). */
   readonly vjp: readonly VjpRule[];
   /** The tangent of the result from the arguments' tangents (undefined: a constant argument). */
