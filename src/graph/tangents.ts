@@ -61,17 +61,18 @@ export function tangentSweep(
       operations++;
       if (k === 0 || active[i] !== 1) continue; // u − u, u / u, constants: tangent exactly 0
       for (let p = 0; p < arity; p++) {
-        const a = argIndex[from + p];
-        const isExactZeroTangent = (j: number) => tangents[a * k + j] === 0 && inexact[a * k + j] === 0;
+        // Column j of argument a is an exact zero when it is 0 and no term made it (no closure
+        // here: this loop runs per argument, and a closure per argument costs more than the rest).
+        const base = argIndex[from + p] * k;
         let anyTerm = false;
-        for (let j = 0; j < k && !anyTerm; j++) anyTerm = !isExactZeroTangent(j);
+        for (let j = 0; j < k && !anyTerm; j++) anyTerm = tangents[base + j] !== 0 || inexact[base + j] !== 0;
         if (!anyTerm) continue;
         const partial = exactLocalPartial(numberAlgebra, op, p, args, out, args, zeroArgs, out, outExact);
         operations++;
         for (let j = 0; j < k; j++) {
-          if (isExactZeroTangent(j)) continue;
+          const input = tangents[base + j];
+          if (input === 0 && inexact[base + j] === 0) continue;
           operations++;
-          const input = tangents[a * k + j];
           if (cutsTangentTerm(partial, input, false)) continue;
           tangents[i * k + j] += partial.value * input;
           inexact[i * k + j] = 1;
