@@ -12,8 +12,13 @@ import { EXACT_METHODS } from "../diff/registry.js";
 import { compileExprs } from "../compile/expr.js";
 import { preferredDifferentiator } from "../compile/tiered.js";
 import { Tape } from "../diff/reverse/tape.js";
-import { METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
+import { emptyGradient, METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
 import { median } from "../util/median.js";
+import { attachDiagnostics } from "../diff/diagnostics.js";
+import { prepareTensorGradient, type TensorGradientResult } from "../diff/tensor-level.js";
+import { elementNames, loweredNodeCount } from "../typed/lower.js";
+import { parseTyped } from "../typed/parse.js";
+import { sizeOf, type Shape } from "../typed/shape.js";
 import { measure, timeOnce } from "../util/timing.js";
 
 /** One function at one point, and the variables to differentiate by. */
@@ -62,8 +67,8 @@ export interface MethodRow {
   readonly suite: string;
   readonly case: string;
   readonly method: MethodName;
-  /** Whether the timed runs ran generated code or the interpreter. */
-  readonly path: "compiled" | "interpreted";
+  /** Whether the timed runs ran generated code, the scalar interpreter, or tensor-level kernels. */
+  readonly path: "compiled" | "interpreted" | "tensor";
   /** Parameters of the case, and how many this method actually differentiated. */
   readonly parameters: number;
   readonly measuredParameters: number;
@@ -116,6 +121,8 @@ export interface CaseReport {
   readonly functionMs: number;
   /** One evaluation of f by generated code, when some method ran compiled (the unit of its ratio). */
   readonly compiledFunctionMs?: number;
+  /** One evaluation of f at tensor level, when some method ran there (the unit of its ratio). */
+  readonly tensorFunctionMs?: number;
   readonly rows: readonly MethodRow[];
   readonly notes: readonly string[];
 }
@@ -147,8 +154,8 @@ interface MethodRun {
   readonly measuredMs: number;
   readonly timedRuns: number;
   readonly wrt: readonly string[];
-  /** Which evaluation path the timed runs used (symbolic and reverse compile where it pays off). */
-  readonly path: "compiled" | "interpreted";
+  /** Which evaluation path the timed runs used (symbolic and reverse compile where it pays off, or run at tensor level). */
+  readonly path: "compiled" | "interpreted" | "tensor";
   /** Set when measured on a subset only: fitted time and counters for all parameters. */
   readonly extrapolation?: { readonly gradientMs: number; readonly totalCost: CostCounters; readonly note: string };
 }
@@ -183,7 +190,56 @@ function extrapolateCost(runs: readonly { k: number; cost: CostCounters }[], n: 
   return { ...last, operations: at("operations"), functionEvaluations: at("functionEvaluations"), passes: at("passes") };
 }
 
+/** Methods that run a typed case at tensor level; forward mode and finite differences stay per parameter on the lowering (one pass each, extrapolated past the budget). */
+const AT_TENSOR_LEVEL: readonly MethodName[] = ["reverse", "symbolic"];
+
+/** A typed case's program, its tensor inputs from the case's point, and the variables whose entries are differentiated. */
+function tensorCase(c: GradientCase & { typed: string }) {
+  const program = parseTyped(c.typed);
+  const wanted = new Set(c.wrt);
+  const inputs = new Map([...program.shapes].map(([name, shape]) => [name, Float64Array.from(elementNames(name, shape), (e) => pointValue(c.point, e) as number)]));
+  const wrt = [...program.shapes].filter(([name, shape]) => elementNames(name, shape).every((e) => wanted.has(e))).map(([name]) => name);
+  const covered = wrt.reduce((n, name) => n + sizeOf(program.shapes.get(name) as Shape), 0);
+  if (covered !== c.wrt.length) throw new Error(`internal: the case's parameters are not whole variables of ${c.typed}`);
+  return { program, inputs, wrt };
+}
+
+/** reverse or symbolic on a typed case at tensor level: the gradient as element names, diagnostics from the lowered f. */
+function runAtTensorLevel(method: MethodName, c: GradientCase & { typed: string }, options: CompareOptions): MethodRun {
+  const { program, inputs, wrt } = tensorCase(c);
+  const setup = timeOnce(() => prepareTensorGradient(program, { wrt, method }));
+  const prepared = setup.result;
+  const toResult = (run: TensorGradientResult): GradientResult => {
+    const gradient = emptyGradient();
+    wrt.forEach((name, i) => elementNames(name, program.shapes.get(name) as Shape).forEach((e, k) => { gradient[e] = run.gradients[i][k]; }));
+    const cost = { ...zeroCost(), operations: run.operations, passes: run.passes, functionEvaluations: 1 };
+    return attachDiagnostics({ method, value: run.value, gradient, cost, notes: [] }, c.f, c.point);
+  };
+  const { result, timing } = measure(() => prepared.gradient(inputs), { budgetMs: options.timingBudgetMs ?? 150 });
+  return { result: toResult(result), setupMs: setup.ms, setupCost: zeroCost(), measuredMs: timing.medianMs, timedRuns: timing.runs, wrt: c.wrt, path: "tensor" };
+}
+
+/** One evaluation of f at tensor level (the unit of grad/f for methods that ran there). */
+function timeTensorFunction(c: GradientCase & { typed: string }, budgetMs: number): number {
+  const { program, inputs } = tensorCase(c);
+  const prepared = prepareTensorGradient(program, { wrt: [] });
+  return measure(() => prepared.value(inputs), { budgetMs }).timing.medianMs;
+}
+
+const isTyped = (c: GradientCase): c is GradientCase & { typed: string } => c.typed !== undefined;
+
+/**
+ * Scalar operations from which a typed case runs at tensor level: below, the scalar graph's
+ * generated code is faster (a kernel call costs more than a few scalar nodes), as the lecture's
+ * small networks show; above, one kernel per matrix op beats a statement per entry.
+ */
+export const TENSOR_LEVEL_FROM = 10_000;
+
+const runsAtTensorLevel = (c: GradientCase, method: MethodName): c is GradientCase & { typed: string } =>
+  isTyped(c) && AT_TENSOR_LEVEL.includes(method) && loweredNodeCount(parseTyped(c.typed).result) >= TENSOR_LEVEL_FROM;
+
 function runMethod(method: MethodName, c: GradientCase, options: CompareOptions): MethodRun {
+  if (runsAtTensorLevel(c, method)) return runAtTensorLevel(method, c, options);
   // symbolic and reverse switch to generated code once that pays off; the others interpret
   const differentiator = preferredDifferentiator(method);
   const timingBudgetMs = options.timingBudgetMs ?? 150;
@@ -306,6 +362,8 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   const functionMs = timeFunction(c, options.timingBudgetMs ?? 150);
   const anyCompiled = [...runs.values()].some((run) => run.path === "compiled");
   const compiledFunctionMs = anyCompiled ? timeCompiledFunction(c, options.timingBudgetMs ?? 150) : undefined;
+  const anyTensor = isTyped(c) && [...runs.values()].some((run) => run.path === "tensor");
+  const tensorFunctionMs = anyTensor ? timeTensorFunction(c, options.timingBudgetMs ?? 150) : undefined;
   const rows = methods.map((method): MethodRow => {
     const run = runs.get(method);
     if (run === undefined) return failedRow(c, method, failures.get(method));
@@ -337,7 +395,7 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
       path: run.path,
       // like with like: a compiled gradient is priced in compiled evaluations of f
       setupMs: run.setupMs, measuredMs: run.measuredMs, gradientMs,
-      ratio: gradientMs / (run.path === "compiled" ? (compiledFunctionMs as number) : functionMs), timedRuns: run.timedRuns,
+      ratio: gradientMs / (run.path === "compiled" ? (compiledFunctionMs as number) : run.path === "tensor" ? (tensorFunctionMs as number) : functionMs), timedRuns: run.timedRuns,
       cost: result.cost, totalCost: extrapolation?.totalCost ?? result.cost, setupCost: run.setupCost,
       kinks: diagnostics.kinks.map((k) => `${k.expression} (${k.convention})`),
       ...(diagnostics.nonFinite !== undefined ? { nonFinite: diagnostics.nonFinite.message } : {}),
@@ -347,6 +405,6 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   return {
     suite: c.suite, case: c.name, description: c.description, ...(c.typed !== undefined ? { typed: c.typed } : {}), parameters: c.wrt.length,
     dagNodes: dagSize(c.f), treeNodes: c.f.treeSize, functionMs,
-    ...(compiledFunctionMs !== undefined ? { compiledFunctionMs } : {}), rows, notes: c.notes ?? [],
+    ...(compiledFunctionMs !== undefined ? { compiledFunctionMs } : {}), ...(tensorFunctionMs !== undefined ? { tensorFunctionMs } : {}), rows, notes: c.notes ?? [],
   };
 }

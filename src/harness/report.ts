@@ -42,7 +42,7 @@ function checkCell(row: MethodRow): string {
 
 /** The method, marked when its timed runs ran generated code. */
 function methodLabel(row: MethodRow): string {
-  return row.path === "compiled" ? `${row.method} (compiled)` : row.method;
+  return row.path === "interpreted" ? row.method : `${row.method} (${row.path})`;
 }
 
 function methodCells(row: MethodRow): string[] {
@@ -118,9 +118,12 @@ export function caseHeading(report: CaseReport, broken = false): string[] {
   const facts = [
     `f = ${value ?? NaN}; f has ${report.dagNodes} distinct nodes (DAG), ${formatCount(report.treeNodes)} printed as a tree;`,
     `one evaluation of f (tape sweep, no derivatives) takes ${formatMs(report.functionMs)} ms` +
-      (report.compiledFunctionMs !== undefined ? "," : ""),
+      (report.compiledFunctionMs !== undefined || report.tensorFunctionMs !== undefined ? "," : ""),
     ...(report.compiledFunctionMs !== undefined
-      ? [`${formatMs(report.compiledFunctionMs)} ms as generated code (the unit of grad/f for methods marked "compiled")`]
+      ? [`${formatMs(report.compiledFunctionMs)} ms as generated code (the unit of grad/f for methods marked "compiled")` + (report.tensorFunctionMs !== undefined ? "," : "")]
+      : []),
+    ...(report.tensorFunctionMs !== undefined
+      ? [`${formatMs(report.tensorFunctionMs)} ms at tensor level (the unit of grad/f for methods marked "tensor")`]
       : []),
   ];
   return [
