@@ -54,3 +54,43 @@ describe("tensor-level gradients of the harness's networks equal hand-written ba
     expect(deviationFromHandWritten([784, 256, 128, 10], 2, "reverse")).toBeLessThan(1e-12);
   });
 });
+
+describe("a minibatch: inputs as the B columns of X", () => {
+  /** Entries of each program variable for example k of the batch, from the single-example networks drawn with seeds 1..B. */
+  function batchGradient(widths: readonly number[], batch: number, options: { loss?: "cross-entropy" | "quadratic"; biases?: boolean } = {}) {
+    const nets = Array.from({ length: batch }, (_, k) => buildNetwork({ widths, seed: k + 1, ...options }));
+    const single = parseTyped(networkProgramText(nets[0].spec));
+    const program = parseTyped(networkProgramText(nets[0].spec, batch));
+    const first = nets[0];
+    const entriesOf = (net: typeof first, name: string) => elementNames(name, single.shapes.get(name) as never).map((e) => net.point.get(e) as number);
+    const inputs = new Map<string, Float64Array>();
+    const weights = [...single.shapes.keys()].filter((n) => n !== "x" && n !== "ystar");
+    // every example uses the first network's weights, its own input and target
+    for (const name of weights) inputs.set(name, Float64Array.from(entriesOf(first, name)));
+    const column = (name: string) => nets.map((net) => entriesOf(net, name));
+    const asMatrix = (columns: number[][]) => Float64Array.from({ length: columns[0].length * batch }, (_, i) => columns[i % batch][Math.floor(i / batch)]);
+    inputs.set("X", asMatrix(column("x")));
+    inputs.set("ystar", asMatrix(column("ystar")));
+    const batched = prepareTensorGradient(program, { wrt: weights }).gradient(inputs);
+    // the same weights, one example at a time
+    const total = weights.map((name) => new Float64Array(inputs.get(name)?.length ?? 0));
+    let value = 0;
+    nets.forEach((net) => {
+      const one = new Map(weights.map((name) => [name, inputs.get(name) as Float64Array]));
+      one.set("x", Float64Array.from(entriesOf(net, "x")));
+      one.set("ystar", Float64Array.from(entriesOf(net, "ystar")));
+      const g = prepareTensorGradient(single, { wrt: weights }).gradient(one);
+      value += g.value;
+      g.gradients.forEach((gi, i) => gi.forEach((v, k) => { total[i][k] += v; }));
+    });
+    return { batched, value, total };
+  }
+
+  it("J and its gradient are the sums over the examples (softmax and sigmoid outputs, both losses, biases)", () => {
+    for (const [widths, options] of [[[5, 4, 3], {}], [[3, 4, 3, 1], {}], [[3, 4, 2], { loss: "quadratic" as const }], [[3, 4, 1], { biases: true }]] as const) {
+      const { batched, value, total } = batchGradient(widths, 4, options);
+      expect(batched.value).toBeCloseTo(value, 12);
+      batched.gradients.forEach((g, i) => g.forEach((v, k) => expect(Math.abs(v - total[i][k])).toBeLessThan(1e-12)));
+    }
+  });
+});
