@@ -91,48 +91,75 @@ function sum(terms: readonly Expr[]): Expr {
   return terms.reduce((acc, t) => call("add", [acc, t]));
 }
 
-export function buildNetwork(input: NetworkSpec): Network {
+/** A network's variables and their seeded values, without its expression (what a tensor-level run needs). */
+export type NetworkValues = Pick<Network, "spec" | "parameters" | "inputs" | "targets" | "point">;
+
+/** Parameter names of layer l (1-based) of `widths`: weight (unit j, input i) and bias (unit j), 1-based. */
+function layerNames(widths: readonly number[], l: number): { weight: (j: number, i: number) => string; bias: (j: number) => string } {
+  const isOutput = l === widths.length - 1;
+  const outputWidth = widths[widths.length - 1];
+  const hiddenCount = widths.length - 2;
+  if (!isOutput) return { weight: (j, i) => `a${l}_${j}_${i}`, bias: (j) => `c${l}_${j}` };
+  return {
+    weight: (j, i) => `${hiddenCount === 0 ? "theta" : "b"}${outputWidth === 1 ? "" : `_${j}`}_${i}`,
+    bias: (j) => (outputWidth === 1 ? "d" : `d_${j}`),
+  };
+}
+
+/**
+ * The seeded values in their fixed draw order (so a seed means the same numbers): inputs,
+ * target, then per layer, unit by unit, the unit's weights and then its bias.
+ */
+export function networkValues(input: NetworkSpec): NetworkValues {
   const spec = checkSpec(input);
   const { widths, biases } = spec;
   const random = mulberry32(spec.seed);
   const point = new Map<string, number>();
   const parameters: string[] = [];
-  const parameter = (name: string, value: number): Expr => {
-    parameters.push(name);
-    point.set(name, value);
-    return variable(name);
-  };
-
-  // Draw order (fixed, so a seed means the same numbers): inputs, target, then weights.
   const inputs = Array.from({ length: widths[0] }, (_, i) => `x_${i + 1}`);
   for (const name of inputs) point.set(name, uniform(random, -1, 1));
   const outputWidth = widths[widths.length - 1];
   const targets = outputWidth === 1 ? ["ystar"] : Array.from({ length: outputWidth }, (_, k) => `ystar_${k + 1}`);
   const targetClass = Math.floor(random() * outputWidth);
   targets.forEach((name, k) => point.set(name, outputWidth === 1 ? (random() < 0.5 ? 0 : 1) : k === targetClass ? 1 : 0));
+  for (let l = 1; l < widths.length; l++) {
+    const scale = 1 / Math.sqrt(widths[l - 1]);
+    const names = layerNames(widths, l);
+    for (let j = 1; j <= widths[l]; j++) {
+      for (let i = 1; i <= widths[l - 1]; i++) {
+        parameters.push(names.weight(j, i));
+        point.set(names.weight(j, i), uniform(random, -scale, scale));
+      }
+      if (biases) {
+        parameters.push(names.bias(j));
+        point.set(names.bias(j), uniform(random, -0.1, 0.1));
+      }
+    }
+  }
+  return { spec, parameters, inputs, targets, point };
+}
 
-  const layers: Expr[][] = [inputs.map((name) => variable(name))];
-  const hiddenCount = widths.length - 2;
+export function buildNetwork(input: NetworkSpec): Network {
+  const values = networkValues(input);
+  const { spec } = values;
+  const { widths, biases } = spec;
+  const layers: Expr[][] = [values.inputs.map((name) => variable(name))];
   for (let l = 1; l < widths.length; l++) {
     const isOutput = l === widths.length - 1;
     const previous = layers[l - 1];
-    const scale = 1 / Math.sqrt(previous.length);
-    const weightName = isOutput
-      ? (j: number, i: number) => `${hiddenCount === 0 ? "theta" : "b"}${outputWidth === 1 ? "" : `_${j}`}_${i}`
-      : (j: number, i: number) => `a${l}_${j}_${i}`;
-    const biasName = isOutput ? (j: number) => (outputWidth === 1 ? "d" : `d_${j}`) : (j: number) => `c${l}_${j}`;
+    const names = layerNames(widths, l);
     const preActivations: Expr[] = [];
     for (let j = 1; j <= widths[l]; j++) {
       // a_j = Σ_i α_ji x_i  (lecture module 1; module 3 for the output's b = Σ_j β_j z_j)
-      const terms = previous.map((x, i) => call("mul", [parameter(weightName(j, i + 1), uniform(random, -scale, scale)), x]));
-      if (biases) terms.push(parameter(biasName(j), uniform(random, -0.1, 0.1)));
+      const terms = previous.map((x, i) => call("mul", [variable(names.weight(j, i + 1)), x]));
+      if (biases) terms.push(variable(names.bias(j)));
       preActivations.push(sum(terms));
     }
     layers.push(isOutput ? outputLayer(preActivations) : preActivations.map((a) => call(spec.activation, [a])));
   }
   const outputs = layers[layers.length - 1];
-  const targetVars = targets.map((name) => variable(name));
-  return { spec, loss: lossOf(spec.loss, outputs, targetVars), outputs, layers, parameters, inputs, targets, point };
+  const targetVars = values.targets.map((name) => variable(name));
+  return { ...values, loss: lossOf(spec.loss, outputs, targetVars), outputs, layers };
 }
 
 /** One unit: y = σ(b). Several: softmax p_k = exp(b_k) / Σ_l exp(b_l). */
