@@ -135,11 +135,13 @@ function buildBinary(node: Extract<Syntax, { kind: "binary" }>, sub: (child: Syn
       }
       return tmap("div", [left, right], at);
     case "pow":
+      // A^-1: the inverse of a square matrix
+      if (left.shape.kind === "matrix" && node.right.kind === "number" && node.right.value === -1) return tcall("inv", [left], at);
       if (!isScalar(left.shape)) {
         throw new ShapeError(
           `cannot raise ${describeShape(left.shape)} to a power with ^`,
           at,
-          "a matrix power is not supported; for element-wise powers write .^, and for the transpose ^T or '",
+          "a matrix power is not supported; for element-wise powers write .^, for the transpose ^T or ', for the inverse A^-1",
         );
       }
       return tmap("pow", [left, right], at);
@@ -180,8 +182,12 @@ function buildCall(node: Extract<Syntax, { kind: "call" }>, source: string, scop
   const at = spanOf(node.name);
   const arityError = (expected: string) =>
     new ParseError({ reason: `${name} takes ${expected}, got ${node.args.length}`, at: positionOf(node.name), offending: name, hint: TYPED_FUNCTIONS[name] }, source);
-  if (Object.hasOwn(TYPED_FUNCTIONS, name) && !scope.bindings.has(name)) {
+  // max(v) is the typed reduction, max(a, b) the scalar table's: the number of arguments decides
+  const typedFunction = Object.hasOwn(TYPED_FUNCTIONS, name) && !scope.bindings.has(name);
+  const scalarOfArity = typedFunction && name !== "ones" && name !== "eye" && getTypedOp(name).arity !== node.args.length && functionsNamed(name)?.has(node.args.length) === true;
+  if (typedFunction && !scalarOfArity) {
     if (name === "ones") return buildOnes(node, source);
+    if (name === "eye") return buildEye(node, source);
     const expected = getTypedOp(name).arity;
     if (node.args.length !== expected) throw arityError(expected === 1 ? "1 argument" : `${expected} arguments`);
     const args = node.args.map(sub);
@@ -192,22 +198,36 @@ function buildCall(node: Extract<Syntax, { kind: "call" }>, source: string, scop
   return tmap(op, node.args.map(sub), at);
 }
 
-/** ones(n) or ones(m, n), with sizes written as whole numbers. */
-function buildOnes(node: Extract<Syntax, { kind: "call" }>, source: string): TExpr {
+/** The sizes of ones(n), ones(m, n) or eye(n), written as whole numbers; `counts` says how many may be given. */
+function readSizes(node: Extract<Syntax, { kind: "call" }>, source: string, counts: string): number[] {
+  const name = node.name.value;
   const sizes = node.args.map((arg) => {
     if (arg.kind !== "number" || !Number.isInteger(arg.value) || arg.value < 1) {
       const token = firstToken(arg);
-      throw new ParseError({ reason: "ones takes sizes written as whole numbers", at: positionOf(token), offending: token.text, hint: TYPED_FUNCTIONS.ones }, source);
+      throw new ParseError({ reason: `${name} takes sizes written as whole numbers`, at: positionOf(token), offending: token.text, hint: TYPED_FUNCTIONS[name] }, source);
     }
     return arg.value;
   });
-  if (sizes.length < 1 || sizes.length > 2) {
-    throw new ParseError({ reason: `ones takes 1 or 2 sizes, got ${sizes.length}`, at: positionOf(node.name), offending: "ones", hint: TYPED_FUNCTIONS.ones }, source);
+  const most = counts === "1" ? 1 : 2;
+  if (sizes.length < 1 || sizes.length > most) {
+    throw new ParseError({ reason: `${name} takes ${counts} size${most === 1 ? "" : "s"}, got ${sizes.length}`, at: positionOf(node.name), offending: name, hint: TYPED_FUNCTIONS[name] }, source);
   }
-  const problem = tooLarge(sizes[0], sizes[1] ?? 1);
-  if (problem !== undefined) throw new ParseError({ reason: `ones(…) would be too large: ${problem}`, at: positionOf(node.name), offending: "ones" }, source);
+  const problem = tooLarge(sizes[0], sizes[1] ?? (name === "eye" ? sizes[0] : 1));
+  if (problem !== undefined) throw new ParseError({ reason: `${name}(…) would be too large: ${problem}`, at: positionOf(node.name), offending: name }, source);
+  return sizes;
+}
+
+/** ones(n) or ones(m, n), with sizes written as whole numbers. */
+function buildOnes(node: Extract<Syntax, { kind: "call" }>, source: string): TExpr {
+  const sizes = readSizes(node, source, "1 or 2");
   const shape = sizes.length === 1 ? vectorShape(sizes[0]) : matrixShape(sizes[0], sizes[1]);
   return tfill(tnum(1), shape);
+}
+
+/** eye(n): the n×n identity. */
+function buildEye(node: Extract<Syntax, { kind: "call" }>, source: string): TExpr {
+  const [n] = readSizes(node, source, "1");
+  return tcall("eye", [], spanOf(node.name), matrixShape(n, n));
 }
 
 /** "x (a vector of 3)" for messages. */

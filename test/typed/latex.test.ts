@@ -112,6 +112,22 @@ const CASES: readonly (readonly [string, TExpr, string])[] = [
   ["[1, 2, 3] is a column", tliteral([[tnum(1), tnum(2), tnum(3)]]), "\\begin{bmatrix} 1 \\\\ 2 \\\\ 3 \\end{bmatrix}"],
   ["[1, a + b; 3, 4]", tliteral([[tnum(1), map("add", a, b)], [tnum(3), tnum(4)]]), "\\begin{bmatrix} 1 & a + b \\\\ 3 & 4 \\end{bmatrix}"],
   ["a literal squared", map("pow", tliteral([[tnum(1), tnum(2)], [tnum(3), tnum(4)]]), tnum(2)), "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}^{\\circ 2}"],
+  // the table's matrix functions
+  ["trace(A)", parseTyped("A: R^(2x2); trace(A)").result, "\\operatorname{trace}\\left(A\\right)"],
+  ["eye(2) is I₂", parseTyped("eye(2)").result, "\\mathbf{I}_{2}"],
+  ["inv(A) is A^{-1}", parseTyped("A: R^(2x2); inv(A)").result, "A^{-1}"],
+  ["inv(A * B): the base in parentheses", parseTyped("A: R^(2x2); B: R^(2x2); inv(A * B)").result, "\\left(A B\\right)^{-1}"],
+  ["inv(A)': no double superscript", parseTyped("A: R^(2x2); inv(A)'").result, "\\left(A^{-1}\\right)^\\top"],
+  ["det(A)", parseTyped("A: R^(2x2); det(A)").result, "\\operatorname{det}\\left(A\\right)"],
+  ["logdet(A)", parseTyped("A: R^(2x2); logdet(A)").result, "\\operatorname{logdet}\\left(A\\right)"],
+  ["max(x), the reduction", parseTyped("x: R^3; max(x)").result, "\\max\\left(x\\right)"],
+  ["min(x), the reduction", parseTyped("x: R^3; min(x)").result, "\\min\\left(x\\right)"],
+  ["maxmask(x)", parseTyped("x: R^3; maxmask(x)").result, "\\operatorname{maxmask}\\left(x\\right)"],
+  ["minmask(x)", parseTyped("x: R^3; minmask(x)").result, "\\operatorname{minmask}\\left(x\\right)"],
+  ["logsumexp(x)", parseTyped("x: R^3; logsumexp(x)").result, "\\operatorname{logsumexp}\\left(x\\right)"],
+  ["softmax(W x)", parseTyped("x: R^3; W: R^(3x3); softmax(W * x)").result, "\\operatorname{softmax}\\left(W x\\right)"],
+  ["rowsums(A)", parseTyped("A: R^(2x2); rowsums(A)").result, "\\operatorname{rowsums}\\left(A\\right)"],
+  ["colsums(A)", parseTyped("A: R^(2x2); colsums(A)").result, "\\operatorname{colsums}\\left(A\\right)"],
 ];
 
 describe("printTypedLatex: the conventions", () => {

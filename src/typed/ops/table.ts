@@ -4,8 +4,32 @@ import { dot, matmul } from "./products.js";
 import { norm2, sum } from "./reductions.js";
 import { fill, transpose } from "./structure.js";
 import type { TypedOpSpec } from "./types.js";
+import { det, eye, inv, logdet, trace } from "./linalg.js";
+import { max, maxmask, min, minmask } from "./extrema.js";
+import { logsumexp, softmax } from "./softmax.js";
+import { colsums, rowsums } from "./axis-sums.js";
 
-export const TYPED_OPS: readonly TypedOpSpec[] = [matmul, transpose, sum, dot, norm2, fill];
+export const TYPED_OPS: readonly TypedOpSpec[] = [
+  matmul,
+  transpose,
+  sum,
+  dot,
+  norm2,
+  fill,
+  trace,
+  eye,
+  inv,
+  det,
+  logdet,
+  max,
+  min,
+  maxmask,
+  minmask,
+  logsumexp,
+  softmax,
+  rowsums,
+  colsums,
+];
 
 const BY_NAME = new Map(TYPED_OPS.map((spec) => [spec.name, spec]));
 
