@@ -22,8 +22,8 @@ export interface BenchCase {
   readonly mathjsSkipped?: string;
   /** Whether the case is large (fewer timing samples, budgeted methods). */
   readonly large: boolean;
-  /** Row makers (labels as in bench/run.ts) not run on this case, and why. */
-  readonly notRun?: { readonly methods: readonly string[]; readonly why: string };
+  /** Row makers (labels as in bench/run.ts) not run on this case, each with why. */
+  readonly notRun?: ReadonlyMap<string, string>;
 }
 
 export function quiz1Case(): BenchCase {
@@ -42,6 +42,15 @@ export function quiz1Case(): BenchCase {
 /** Past this many weights the scalar symbolic rows (minutes, gigabytes) are left out. */
 const SYMBOLIC_WEIGHT_LIMIT = 100_000;
 
+function tooLargeForScalarRows(weights: number): ReadonlyMap<string, string> {
+  const symbolic = `scalar symbolic derivatives of ${weights} weights take minutes and GBs (see nn 784-100-10)`;
+  return new Map([
+    ["symbolic (interpreted)", symbolic],
+    ["symbolic (compiled)", symbolic],
+    ["reverse (compiled, at(point))", "would compile the scalar gradient a second time (see nn 784-100-10)"],
+  ]);
+}
+
 export function networkCase(widths: readonly number[]): BenchCase {
   const network = buildNetwork({ widths });
   const weights = network.parameters.length;
@@ -53,13 +62,7 @@ export function networkCase(widths: readonly number[]): BenchCase {
     point: network.point,
     network,
     large: weights > 1000,
-    notRun:
-      weights > SYMBOLIC_WEIGHT_LIMIT
-        ? {
-          methods: ["symbolic (interpreted)", "symbolic (compiled)", "reverse (compiled, at(point))"],
-          why: `${weights} weights lowered to scalars: symbolic derivation takes minutes and GBs, and at(point) compiles the gradient a second time (see the 784-100-10 case)`,
-        }
-        : undefined,
+    notRun: weights > SYMBOLIC_WEIGHT_LIMIT ? tooLargeForScalarRows(weights) : undefined,
   };
 }
 

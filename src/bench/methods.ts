@@ -20,7 +20,7 @@ export interface BenchRow {
   readonly functionSeconds: number | null;
   /** gradientSeconds / functionSeconds. */
   readonly ratio: number | null;
-  readonly path?: "compiled" | "interpreted" | "peer";
+  readonly path?: "compiled" | "interpreted" | "peer" | "tensor";
   /** One-off set-up: derivation, tape recording, code generation, peer preparation (compiled reverse: up to its first gradient). */
   readonly setupSeconds?: number;
   /** max_i |g_i − r_i| / max_i |r_i| against the case's reference gradient (on the parameters measured). */
@@ -63,7 +63,7 @@ export function deviation(got: ArrayLike<number>, reference: ArrayLike<number>, 
 
 const gradientVector = (r: GradientResult, wrt: readonly string[]) => wrt.map((v) => r.gradient[v]);
 
-function row(c: BenchCase, method: string, gradientSeconds: number, functionSeconds: number, rest: Partial<BenchRow>): BenchRow {
+export function row(c: BenchCase, method: string, gradientSeconds: number, functionSeconds: number, rest: Partial<BenchRow>): BenchRow {
   return { case: c.name, method, gradientSeconds, functionSeconds, ratio: gradientSeconds / functionSeconds, ...rest };
 }
 
