@@ -67,8 +67,15 @@ const ROW_MAKERS: readonly (readonly [string, RowMaker])[] = [
 /** The row labels, for --method. */
 export const ROW_LABELS: readonly string[] = ROW_MAKERS.map(([label]) => label);
 
-/** Whether --method `method` selects the row maker `label` ("reverse" selects every reverse row). */
-export const selectsRow = (method: string, label: string) => label.startsWith(method) || method.startsWith(label);
+/**
+ * Whether --method `method` selects the row maker `label`: the label itself when one is called
+ * that ("reverse (compiled)" is not also "reverse (compiled, at(point))"), else every label it
+ * begins ("reverse" selects every reverse row), or a row's method the label begins ("hand-written JS").
+ */
+export function selectsRow(method: string, label: string): boolean {
+  if (ROW_LABELS.includes(method)) return label === method;
+  return label.startsWith(method) || method.startsWith(label);
+}
 
 /** The cases with a target on peak memory (issue 14). */
 const MEMORY_TARGET_CASES = ["nn 784-256-128-10"];

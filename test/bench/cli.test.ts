@@ -2,6 +2,7 @@
 // without "nn "), unknown ones refused with the list (exit 2, no stack trace).
 import { describe, expect, it } from "vitest";
 import { BENCH_CASES, findCase } from "../../src/bench/cases.js";
+import { selectsRow } from "../../src/bench/run.js";
 import { cli } from "../cli/run.js";
 
 describe("bench --case", () => {
@@ -18,6 +19,15 @@ describe("bench --case", () => {
     expect(run.stderr).toContain('no case called "quiz2"');
     expect(run.stderr).toContain('"quiz1", "nn 3-4-3-1", "logistic n=100", "logistic n=10", "nn 784-100-10", "nn 784-256-128-10"');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--method: a whole label selects that row alone, a prefix every row it begins", () => {
+    expect(selectsRow("reverse (compiled)", "reverse (compiled)")).toBe(true);
+    expect(selectsRow("reverse (compiled)", "reverse (compiled, at(point))")).toBe(false);
+    expect(selectsRow("reverse", "reverse (compiled, at(point))")).toBe(true);
+    expect(selectsRow("reverse", "reverse (taped)")).toBe(true);
+    expect(selectsRow("hand-written JS", "hand-written")).toBe(true);
+    expect(selectsRow("reverse", "forward")).toBe(false);
   });
 
   it("an unknown method is exit 2 with the list of methods", async () => {
