@@ -12,16 +12,16 @@ import { prepareTensorGradient } from "../../src/diff/tensor-level.js";
 import { evaluate } from "../../src/eval/evaluate.js";
 import { printTypedLatex } from "../../src/typed/latex.js";
 import { elementNames, lower, loweredNodeCount, lowerScalar } from "../../src/typed/lower.js";
-import { MAX_COFACTOR_SIZE } from "../../src/typed/ops/cofactors.js";
 import { getTypedOp } from "../../src/typed/ops/table.js";
 import { parseTyped } from "../../src/typed/parse.js";
 import { printTyped } from "../../src/typed/print.js";
-import { matrixShape, rowShape, vectorShape, type Shape } from "../../src/typed/shape.js";
+import { matrixShape, MAX_LOWERED_NODES, rowShape, vectorShape, type Shape } from "../../src/typed/shape.js";
 import { tensorAlgebra as T } from "../../src/typed/tensor-algebra.js";
 import { dense, type Tensor } from "../../src/typed/tensor.js";
 import { tcall, tvar } from "../../src/typed/texpr.js";
 import { CostLimitError } from "../../src/util/budget.js";
 import { mulberry32 } from "../../src/util/prng.js";
+import { cli } from "../cli/run.js";
 
 const matrix = (rows: readonly (readonly number[])[]): Tensor => ({ shape: matrixShape(rows.length, rows[0].length), data: Float64Array.from(rows.flat()) });
 const vector = (entries: readonly number[]): Tensor => ({ shape: vectorShape(entries.length), data: Float64Array.from(entries) });
@@ -156,15 +156,16 @@ describe("det, inv and logdet", () => {
     expect(() => parseTyped("A: R^(2x2); A^2")).toThrow(/cannot raise a 2×2 matrix to a power with \^/);
   });
 
-  it(`the lowering is the cofactor expansion up to ${MAX_COFACTOR_SIZE}×${MAX_COFACTOR_SIZE}, and refuses past it before building anything`, () => {
-    const at = (n: number) => parseTyped(`A: R^(${n}x${n}); det(A) + logdet(A) + sum(inv(A))`).result;
-    expect(loweredNodeCount(at(MAX_COFACTOR_SIZE))).toBeLessThan(200_000);
-    const n = MAX_COFACTOR_SIZE + 1;
-    expect(() => loweredNodeCount(at(n))).toThrow(CostLimitError);
-    expect(() => lowerScalar(at(n))).toThrow(`lowering det(A) of a ${n}×${n} matrix to scalars`);
-    // tensor level takes any size
-    const prepared = prepareTensorGradient(parseTyped(`A: R^(${n}x${n}); logdet(A)`), { method: "reverse" });
-    expect(prepared.value(new Map([["A", randomMatrix(n, 1, true).data]]))).toBeGreaterThan(0);
+  it("the lowering is the cofactor expansion, refused past the lowering's node limit (det of 17×17) before building; tensor level and grad take any size", async () => {
+    expect(loweredNodeCount(parseTyped("A: R^(16x16); det(A)").result)).toBeLessThan(MAX_LOWERED_NODES);
+    const f = parseTyped("A: R^(17x17); det(A)").result;
+    expect(() => lowerScalar(f)).toThrow(CostLimitError);
+    expect(() => lowerScalar(f)).toThrow("lowering the expression to scalars would take 2.1e+6 scalar nodes; the limit is 2e+6");
+    const prepared = prepareTensorGradient(parseTyped("A: R^(40x40); logdet(A)"), { method: "reverse" });
+    expect(prepared.value(new Map([["A", randomMatrix(40, 1, true).data]]))).toBeGreaterThan(0);
+    const run = await cli("grad", "det(A)", "--shape", "A=17x17", "--seed", "1", "--method", "reverse");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("computed at tensor level");
   });
 
   it("loweredNodeCount is the number of distinct scalar nodes the lowering builds, for det, logdet, inv, trace and the reductions", () => {

@@ -1,16 +1,15 @@
 // Square-matrix ops: trace, the identity eye(n), inv, det and logdet. Kernels are LU / Gauss-
 // Jordan with partial pivoting (src/typed/kernels/linalg.ts); the scalar lowering of inv, det
-// and logdet is the cofactor expansion (cofactors.ts), exact but exponential, so it stops at
-// MAX_COFACTOR_SIZE. At a singular matrix det is 0 and logdet NaN, while inv and the gradients
-// of det and logdet (which use A⁻¹) are NaN at tensor level; the lowering's det gradient is the
-// adjugate there, finite.
+// and logdet is the cofactor expansion (cofactors.ts), exact but exponential in n. At a
+// singular matrix det is 0 and logdet NaN, while inv and the gradients of det and logdet
+// (which use A⁻¹) are NaN at tensor level; the lowering's det gradient is the adjugate there.
 import { call } from "../../ops/table.js";
 import { num } from "../../ast/expr.js";
 import { ShapeError, type SourceSpan } from "../shape-error.js";
 import { describeShape, rowsOf, SCALAR, type Shape } from "../shape.js";
 import { scalarTensor } from "../tensor.js";
 import { determinant, inverse, logDeterminant } from "../kernels/linalg.js";
-import { determinantNodes, inverseNodes, lowerDeterminant, lowerInverse, requireCofactorSize } from "./cofactors.js";
+import { determinantNodes, inverseNodes, lowerDeterminant, lowerInverse } from "./cofactors.js";
 import { sumOf } from "./lowering.js";
 import type { TypedAlgebra, TypedOpSpec } from "./types.js";
 
@@ -99,11 +98,8 @@ export const inv: TypedOpSpec = {
   text: ({ args: [a] }, p) => `inv(${p.whole(a)})`,
   latexLevel: () => "postfix",
   latex: ({ args: [a] }, p) => `${p.superscriptBase(a)}^{-1}`,
-  lower: ([a], node) => {
-    requireCofactorSize("inv", sizeOfSquare(node));
-    return lowerInverse(a, sizeOfSquare(node));
-  },
-  loweredNodes: (node) => (requireCofactorSize("inv", sizeOfSquare(node)), inverseNodes(sizeOfSquare(node))),
+  lower: ([a], node) => lowerInverse(a, sizeOfSquare(node)),
+  loweredNodes: (node) => inverseNodes(sizeOfSquare(node)),
 };
 
 /** det(A). */
@@ -120,11 +116,8 @@ export const det: TypedOpSpec = {
   jvp: (A, [a], out, [t]) => A.map("mul", [out, A.call("dot", [inverseTransposed(A, a), t as NonNullable<typeof t>])]),
   text: ({ args: [a] }, p) => `det(${p.whole(a)})`,
   latex: ({ args: [a] }, p) => `\\operatorname{det}\\left(${p.whole(a)}\\right)`,
-  lower: ([a], node) => {
-    requireCofactorSize("det", sizeOfSquare(node));
-    return [lowerDeterminant(a, sizeOfSquare(node))];
-  },
-  loweredNodes: (node) => (requireCofactorSize("det", sizeOfSquare(node)), determinantNodes(sizeOfSquare(node))),
+  lower: ([a], node) => [lowerDeterminant(a, sizeOfSquare(node))],
+  loweredNodes: (node) => determinantNodes(sizeOfSquare(node)),
 };
 
 /** logdet(A) = log det(A) for det(A) > 0. */
@@ -142,9 +135,6 @@ export const logdet: TypedOpSpec = {
   jvp: (A, [a], _out, [t]) => A.call("dot", [inverseTransposed(A, a), t as NonNullable<typeof t>]),
   text: ({ args: [a] }, p) => `logdet(${p.whole(a)})`,
   latex: ({ args: [a] }, p) => `\\operatorname{logdet}\\left(${p.whole(a)}\\right)`,
-  lower: ([a], node) => {
-    requireCofactorSize("logdet", sizeOfSquare(node));
-    return [call("log", [lowerDeterminant(a, sizeOfSquare(node))])];
-  },
-  loweredNodes: (node) => (requireCofactorSize("logdet", sizeOfSquare(node)), determinantNodes(sizeOfSquare(node)) + 1),
+  lower: ([a], node) => [call("log", [lowerDeterminant(a, sizeOfSquare(node))])],
+  loweredNodes: (node) => determinantNodes(sizeOfSquare(node)) + 1,
 };
