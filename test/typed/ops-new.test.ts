@@ -10,6 +10,7 @@ import { dagSize } from "../../src/ast/walk.js";
 import { getDifferentiator } from "../../src/diff/registry.js";
 import { prepareTensorGradient } from "../../src/diff/tensor-level.js";
 import { evaluate } from "../../src/eval/evaluate.js";
+import { matrixGradient } from "../../src/typed/derivative.js";
 import { printTypedLatex } from "../../src/typed/latex.js";
 import { elementNames, lower, loweredNodeCount, lowerScalar } from "../../src/typed/lower.js";
 import { getTypedOp } from "../../src/typed/ops/table.js";
@@ -18,7 +19,7 @@ import { printTyped } from "../../src/typed/print.js";
 import { matrixShape, MAX_LOWERED_NODES, rowShape, vectorShape, type Shape } from "../../src/typed/shape.js";
 import { tensorAlgebra as T } from "../../src/typed/tensor-algebra.js";
 import { dense, type Tensor } from "../../src/typed/tensor.js";
-import { tcall, tvar } from "../../src/typed/texpr.js";
+import { tcall, tvar, type TExpr } from "../../src/typed/texpr.js";
 import { CostLimitError } from "../../src/util/budget.js";
 import { mulberry32 } from "../../src/util/prng.js";
 import { cli } from "../cli/run.js";
@@ -306,6 +307,35 @@ describe("text and LaTeX of the new ops read back", () => {
       expect(printTyped(parseTyped(latex, shapesOf(text)).result), latex).toBe(printTyped(f));
     }
     expect(() => katex.renderToString(printTypedLatex(parseTyped("eye(3)").result), { throwOnError: true })).not.toThrow();
+  });
+});
+
+describe("matrix-form derivatives of the new ops", () => {
+  it("∂/∂v of logsumexp, max and softmax, ∂/∂A of det, logdet and trace, as printed", () => {
+    const gradientOf = (text: string) => printTyped(matrixGradient(parseTyped(text).result).values().next().value as TExpr);
+    expect(gradientOf("v: R^3; logsumexp(v)")).toBe("exp(v - logsumexp(v))");
+    expect(gradientOf("v: R^3; max(v)")).toBe("maxmask(v)");
+    expect(gradientOf("A: R^(2x2); det(A)")).toBe("det(A) * inv(A)'");
+    expect(gradientOf("A: R^(2x2); logdet(A)")).toBe("inv(A)'");
+    expect(gradientOf("A: R^(2x2); trace(A)")).toBe("eye(2)");
+    expect(gradientOf("A: R^(2x3); sum(rowsums(A))")).toBe("ones(2) * ones(3)'");
+  });
+
+  it("each gradient's text reads back as the gradient, and its LaTeX renders in KaTeX (and reads back unless it holds eye)", () => {
+    const programs = [
+      "A: R^(3x3); x: R^3; logdet(A * A' + eye(3)) + x' * inv(A) * x + det(A) * trace(A)",
+      "v: R^4; W: R^(4x4); logsumexp(W * v) + dot(softmax(v), W * v) + max(v) - min(W)",
+      "A: R^(2x3); t: R^2; dot(rowsums(A .* A), t) + sum(colsums(A) .^ 2)",
+    ];
+    for (const text of programs) {
+      const program = parseTyped(text);
+      for (const g of matrixGradient(program.result).values()) {
+        expect(printTyped(parseTyped(printTyped(g), program.shapes).result), printTyped(g)).toBe(printTyped(g));
+        const latex = printTypedLatex(g);
+        expect(() => katex.renderToString(latex, { throwOnError: true, displayMode: true }), latex).not.toThrow();
+        if (!printTyped(g).includes("eye")) expect(printTyped(parseTyped(latex, program.shapes).result), latex).toBe(printTyped(g));
+      }
+    }
   });
 });
 
