@@ -2,10 +2,10 @@
 // --json`) in a child process, whose report gives its own peak RSS (process.resourceUsage).
 import { execFile } from "node:child_process";
 
-/** The CLI's entry script when this process is the CLI (bin/diffscope.js or bin/diffscope-dev.ts). */
+/** The CLI's entry script when this process is the CLI (bin/diffscope.js, bin/diffscope-dev.ts, an installed diffscope). */
 function cliEntry(): string | undefined {
   const script = process.argv[1] ?? "";
-  return /diffscope(-dev)?\.(js|ts)$/.test(script) ? script : undefined;
+  return /diffscope(-dev)?(\.(js|ts))?$/.test(script) ? script : undefined;
 }
 
 /** Peak RSS in MB of `bench --case caseName --method method` in a child, or undefined if it cannot run. */

@@ -7,8 +7,8 @@ import { loadTfjs, tfjsNetworkRun } from "./tfjs-peer.js";
 import { torchAvailable, torchNetworkRun } from "./torch-peer.js";
 import { consume, timePair } from "../util/timing.js";
 
-export function skippedRow(c: BenchCase, method: string, why: string, path: BenchRow["path"] = "peer"): BenchRow {
-  return { case: c.name, method, gradientSeconds: null, functionSeconds: null, ratio: null, ...(path !== undefined ? { path } : {}), note: why };
+function skippedRow(c: BenchCase, method: string, why: string): BenchRow {
+  return { case: c.name, method, gradientSeconds: null, functionSeconds: null, ratio: null, path: "peer", note: why };
 }
 
 function peerRow(x: CaseContext, method: string, run: PeerRun): BenchRow {
