@@ -19,7 +19,10 @@ import type { TypedOpSpec } from "../../src/typed/ops/types.js";
 import { matrixShape, rowShape, SCALAR, sizeOf, vectorShape, type Shape } from "../../src/typed/shape.js";
 import { dense, type Tensor } from "../../src/typed/tensor.js";
 import { tensorAlgebra as T } from "../../src/typed/tensor-algebra.js";
-import { tcall, tvar, type TExpr } from "../../src/typed/texpr.js";
+import { matrixGradient } from "../../src/typed/derivative.js";
+import { printTyped } from "../../src/typed/print.js";
+import { typedGraph, typedValues } from "../../src/typed/sweeps.js";
+import { tcall, tdot, tvar, type TExpr } from "../../src/typed/texpr.js";
 import { mulberry32 } from "../../src/util/prng.js";
 
 /** The arguments' shapes an op is drawn with, and the result shape for ops that are given one (fill, eye). */
@@ -118,6 +121,9 @@ function symbolic(c: OpCase): { node: TExpr; point: Map<string, number> } {
   return { node, point };
 }
 
+/** ⟨c, node⟩ as a typed expression, c a variable of the result's shape (held constant, valued C̄). */
+const innerWithCotangent = (node: TExpr): TExpr => tdot(tvar("c", node.shape), node);
+
 const entries = (t: Tensor): number[] => Array.from(dense(t).data);
 const inner = (a: Tensor, b: Tensor): number => entries(a).reduce((s, x, i) => s + x * entries(b)[i], 0);
 const run = (c: OpCase, args: readonly Tensor[]): Tensor => T.call(c.spec.name, args, c.draw.given);
@@ -188,6 +194,22 @@ describe("every typed op: kernel, VJP and JVP against the scalar lowering and fi
             });
           }),
           { numRuns: 40 },
+        );
+      });
+
+      it("(b') the VJP over typed expressions (the matrix-form derivative of ⟨C̄, op⟩), evaluated on tensors, equals it on tensors", () => {
+        fc.assert(
+          fc.property(caseArbitrary(spec), (c) => {
+            const { node } = symbolic(c);
+            const gradient = matrixGradient(innerWithCotangent(node), c.args.map((_, i) => argName(i)));
+            c.args.forEach((a, i) => {
+              const g = gradient.get(argName(i)) as TExpr;
+              const values = typedValues(typedGraph(g), T, (v) => (v.name === "c" ? c.cotangent : c.args[Number(v.name.slice(1))]));
+              const symbolicVjp = entries(T.conform(values.get(g) as Tensor, a.shape));
+              entries(vjpOf(c, i)).forEach((x, k) => expectClose(symbolicVjp[k], x, 1e-12, `${describeCase(c)} ∂/∂${argName(i)}[${k}] = ${printTyped(g)}`));
+            });
+          }),
+          { numRuns: 30 },
         );
       });
 
