@@ -6,6 +6,7 @@ import {
   caseContext, perParameterRow, reverseCompiledRow, reverseTapedRow, reverseViaPointRow, symbolicCompiledRow,
   symbolicInterpretedRow, type BenchRow, type CaseContext,
 } from "./methods.js";
+import { tensorRow } from "./tensor-rows.js";
 import { handWrittenRow, mathjsRow, networkReference, tfjsRow, torchRow } from "./peers.js";
 import { timeOnce, type TimingBudget } from "../util/timing.js";
 
@@ -52,6 +53,8 @@ type RowMaker = (x: CaseContext) => BenchRow | undefined | Promise<BenchRow | un
 
 const ROW_MAKERS: readonly (readonly [string, RowMaker])[] = [
   ["reverse (compiled)", reverseCompiledRow],
+  ["reverse (tensor)", (x) => tensorRow(x, "reverse")],
+  ["symbolic (tensor)", (x) => tensorRow(x, "symbolic")],
   ["symbolic (interpreted)", symbolicInterpretedRow],
   ["symbolic (compiled)", symbolicCompiledRow],
   ["finite differences", (x) => perParameterRow(x, "finite-difference", "finite differences")],
@@ -135,7 +138,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
 }
 
 const ORDER = [
-  "symbolic (interpreted)", "symbolic (compiled)", "finite differences", "forward (dual numbers)", "reverse (taped)",
+  "symbolic (interpreted)", "symbolic (compiled)", "symbolic (tensor)", "finite differences", "forward (dual numbers)", "reverse (taped)",
   "reverse (compiled)", "reverse (compiled, at(point))", "reverse (tensor)", "mathjs", "TensorFlow.js", "PyTorch",
   "hand-written JS",
 ];

@@ -47,6 +47,11 @@ export interface Network {
   readonly targets: readonly string[];
   /** A value for every variable: seeded parameters, inputs and target. */
   readonly point: ReadonlyMap<string, number>;
+  /**
+   * The same values per variable of the network's typed program (networkProgramText): x, a1, c1,
+   * …, b (or theta), d, ystar, each row-major (row j of a1 is unit j's weights).
+   */
+  readonly tensors: ReadonlyMap<string, Float64Array>;
 }
 
 /** The lecture writes the cross-entropy without its minus sign; we minimise the loss. */
@@ -92,7 +97,7 @@ function sum(terms: readonly Expr[]): Expr {
 }
 
 /** A network's variables and their seeded values, without its expression (what a tensor-level run needs). */
-export type NetworkValues = Pick<Network, "spec" | "parameters" | "inputs" | "targets" | "point">;
+export type NetworkValues = Pick<Network, "spec" | "parameters" | "inputs" | "targets" | "point" | "tensors">;
 
 /** Parameter names of layer l (1-based) of `widths`: weight (unit j, input i) and bias (unit j), 1-based. */
 function layerNames(widths: readonly number[], l: number): { weight: (j: number, i: number) => string; bias: (j: number) => string } {
@@ -116,27 +121,41 @@ export function networkValues(input: NetworkSpec): NetworkValues {
   const random = mulberry32(spec.seed);
   const point = new Map<string, number>();
   const parameters: string[] = [];
+  const tensors = new Map<string, Float64Array>();
   const inputs = Array.from({ length: widths[0] }, (_, i) => `x_${i + 1}`);
-  for (const name of inputs) point.set(name, uniform(random, -1, 1));
+  const x = Float64Array.from(inputs, () => uniform(random, -1, 1));
+  inputs.forEach((name, i) => point.set(name, x[i]));
+  tensors.set("x", x);
   const outputWidth = widths[widths.length - 1];
   const targets = outputWidth === 1 ? ["ystar"] : Array.from({ length: outputWidth }, (_, k) => `ystar_${k + 1}`);
   const targetClass = Math.floor(random() * outputWidth);
-  targets.forEach((name, k) => point.set(name, outputWidth === 1 ? (random() < 0.5 ? 0 : 1) : k === targetClass ? 1 : 0));
+  const ystar = Float64Array.from(targets, (_, k) => (outputWidth === 1 ? (random() < 0.5 ? 0 : 1) : k === targetClass ? 1 : 0));
+  targets.forEach((name, k) => point.set(name, ystar[k]));
+  tensors.set("ystar", ystar);
   for (let l = 1; l < widths.length; l++) {
     const scale = 1 / Math.sqrt(widths[l - 1]);
     const names = layerNames(widths, l);
+    const weights = new Float64Array(widths[l] * widths[l - 1]);
+    const bias = new Float64Array(widths[l]);
     for (let j = 1; j <= widths[l]; j++) {
       for (let i = 1; i <= widths[l - 1]; i++) {
+        const w = uniform(random, -scale, scale);
+        weights[(j - 1) * widths[l - 1] + i - 1] = w;
         parameters.push(names.weight(j, i));
-        point.set(names.weight(j, i), uniform(random, -scale, scale));
+        point.set(names.weight(j, i), w);
       }
       if (biases) {
+        bias[j - 1] = uniform(random, -0.1, 0.1);
         parameters.push(names.bias(j));
-        point.set(names.bias(j), uniform(random, -0.1, 0.1));
+        point.set(names.bias(j), bias[j - 1]);
       }
     }
+    // the typed program's names: a1, c1, …; the output's b (theta) and d
+    const isOutput = l === widths.length - 1;
+    tensors.set(isOutput ? (widths.length === 2 ? "theta" : "b") : `a${l}`, weights);
+    if (biases) tensors.set(isOutput ? "d" : `c${l}`, bias);
   }
-  return { spec, parameters, inputs, targets, point };
+  return { spec, parameters, inputs, targets, point, tensors };
 }
 
 export function buildNetwork(input: NetworkSpec): Network {

@@ -94,3 +94,17 @@ describe("a minibatch: inputs as the B columns of X", () => {
     }
   });
 });
+
+describe("networkValues", () => {
+  it("its tensors hold the point's values under the typed program's names, row-major, for random widths, biases and seeds", () => {
+    const widths = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 4 });
+    fc.assert(fc.property(widths, fc.boolean(), fc.integer({ min: 1, max: 500 }), (w, biases, seed) => {
+      const net = buildNetwork({ widths: w, biases, seed });
+      const program = parseTyped(networkProgramText(net.spec));
+      expect([...net.tensors.keys()].sort()).toEqual([...program.shapes.keys()].sort());
+      for (const [name, shape] of program.shapes) {
+        expect(Array.from(net.tensors.get(name) as Float64Array), name).toEqual(elementNames(name, shape).map((e) => net.point.get(e)));
+      }
+    }), { numRuns: 300 });
+  });
+});
