@@ -29,6 +29,8 @@ export interface TapeEntry {
 
 export class Tape {
   private entryList: readonly TapeEntry[] | undefined;
+  /** Tape index of each output root. */
+  readonly outputs: readonly number[];
 
   private constructor(
     readonly graph: Graph,
@@ -36,7 +38,9 @@ export class Tape {
     readonly active: Uint8Array,
     /** Tape index of each differentiated variable (-1 if it does not occur). */
     readonly wrtIndex: ReadonlyMap<string, number>,
-  ) {}
+  ) {
+    this.outputs = Array.from(graph.outputs);
+  }
 
   /** Lays out the tape for `roots`; recording needs no point, so it can be replayed anywhere. */
   static record(roots: Expr | readonly Expr[], wrt: readonly string[]): Tape {
@@ -49,11 +53,6 @@ export class Tape {
     return (this.entryList ??= this.graph.nodes.map((node, i) => ({
       node, op: this.graph.ops[i], inputs: Array.from(argsOf(this.graph, i)), active: this.active[i] === 1,
     })));
-  }
-
-  /** Tape index of each output root. */
-  get outputs(): readonly number[] {
-    return Array.from(this.graph.outputs);
   }
 
   get roots(): readonly Expr[] {
