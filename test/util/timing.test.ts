@@ -56,7 +56,7 @@ describe("sampleTimes", () => {
 
 describe("measure and timePair (the harness's and the benchmark's policies)", () => {
   it("measure: a 2 ms call is sampled warm at least 3 times with a median of at least 2 ms", () => {
-    const { result, timing } = measure(busyWait(2), { budgetMs: 40 });
+    const { result, timing } = measure(busyWait(2), { budgetMs: 200 }); // a wide budget: a preempted first call must not pass half of it
     expect(result).toBe(2);
     expect(timing.medianMs).toBeGreaterThanOrEqual(2);
     expect(timing.minMs).toBeLessThanOrEqual(timing.medianMs);
