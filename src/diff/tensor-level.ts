@@ -28,6 +28,8 @@ export interface TensorGradientResult {
   readonly passes: number;
   /** Scalar operations the kernels performed (a matrix product m×k by k×n: 2mkn). */
   readonly operations: number;
+  /** Typed nodes of the graph swept: reverse, the tape (active nodes); symbolic, f and its matrix-form derivatives together. */
+  readonly nodes: number;
 }
 
 export interface PreparedTensorGradient {
@@ -108,7 +110,7 @@ function prepareReverse(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<st
     const values = typedValues(graph, A, inputReader(inputs));
     const adjoints = typedAdjointSweep(graph, A, (node) => values.get(node) as Tensor, scalarTensor(1), { zeroOf });
     const gradients = wrt.map((name) => gradientOf(graph, adjoints, name, shapes.get(name) as Shape, A, pool.allocate));
-    return { value: valueAt(values, f), gradients, passes: 2, operations: counter.operations };
+    return { value: valueAt(values, f), gradients, passes: 2, operations: counter.operations, nodes: graph.active.size };
   };
 }
 
@@ -138,7 +140,7 @@ function prepareForward(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<st
       }
       return out;
     });
-    return { value: valueAt(values, f), gradients, passes, operations: forValues.counter.operations + forTangents.counter.operations };
+    return { value: valueAt(values, f), gradients, passes, operations: forValues.counter.operations + forTangents.counter.operations, nodes: all.order.length };
   };
 }
 
@@ -152,7 +154,7 @@ function prepareSymbolic(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<s
     counter.operations = 0;
     const values = typedValues(graph, A, inputReader(inputs));
     const gradients = roots.slice(1).map((g, i) => dense(A.conform(values.get(g) as Tensor, shapes.get(wrt[i]) as Shape), pool.allocate).data);
-    return { value: valueAt(values, f), gradients, passes: 1, operations: counter.operations };
+    return { value: valueAt(values, f), gradients, passes: 1, operations: counter.operations, nodes: graph.order.length };
   };
 }
 

@@ -106,7 +106,10 @@ function tensorGradient(program: TypedProgram, given: ReadonlyMap<string, TypedV
     elementNames(name, shape).forEach((element, k) => { byElement[element] = run.gradients[i][k]; });
     return [name, fromEntries(shape, Array.from(run.gradients[i]))] as const;
   }));
-  const cost = { ...zeroCost(), passes: run.passes, operations: run.operations, functionEvaluations: method === "forward" ? run.passes - 1 : 1 };
+  const cost = {
+    ...zeroCost(), passes: run.passes, operations: run.operations, functionEvaluations: method === "forward" ? run.passes - 1 : 1,
+    ...(method === "reverse" ? { tapeEntries: run.nodes } : method === "symbolic" ? { expressionNodes: run.nodes } : {}),
+  };
   const note = "computed at tensor level (whole vectors and matrices, no lowering to scalars)";
   const scalar = attachDiagnosing({ method, value: run.value, gradient: byElement, cost, notes: [note] }, () => diagnose(lowerScalar(program.result), flattenPoint(program.shapes, given)));
   return { value: run.value, gradient, scalar };

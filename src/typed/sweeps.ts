@@ -154,7 +154,8 @@ export function typedTangentSweep<T>(graph: TypedGraph, A: TypedAlgebra<T>, valu
         const rules = scalarRules(A);
         // Ċ = Σᵢ ∂op/∂argᵢ .* Ȧᵢ
         const terms = node.args.map((_, i) => (t: T) => A.map("mul", [spec.partials[i](rules, args, valueOf(node)), t]));
-        tangents.set(node, tangentSum(A, node.args.map(tangentOf), terms));
+        // a moving scalar broadcast into a vector result moves every entry: its tangent spreads too
+        tangents.set(node, A.conform(tangentSum(A, node.args.map(tangentOf), terms), node.shape));
         break;
       }
       case "call":

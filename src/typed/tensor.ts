@@ -105,9 +105,11 @@ export function matmulEntries(a: Tensor, b: Tensor, shape: Shape, alloc: Allocat
   const n = colsOf(b.shape);
   const out = alloc(m * n);
   const aT = a.transposed === true; // A stored k×m
-  if (b.transposed === true || n === 1) rowDots(a.data, aT, b.data, out, m, k, n); // B stored n×k (a vector: 1×k)
+  const bT = b.transposed === true; // B stored n×k
+  // A' * v (backprop's W' * δ): rows of A's storage scaled and added, not dot products down its columns
+  if (aT && !bT) transposedTimesDense(a.data, b.data, out, m, k, n);
+  else if (bT || n === 1) rowDots(a.data, aT, b.data, out, m, k, n); // B by rows of length k (a vector: 1×k)
   else if (k === 1) outerProduct(a.data, b.data, out, m, n);
-  else if (aT) transposedTimesDense(a.data, b.data, out, m, k, n);
   else denseTimesDense(a.data, b.data, out, m, k, n);
   return { shape, data: out };
 }

@@ -99,7 +99,10 @@ export function runTypedGrad(
     out += `${label}${formatTypedBlock(g, 12, " ".repeat(label.length))}\n`;
   }
   out += `\n${methodTable(results, deviations)}`;
-  for (const [m, r] of results) for (const note of r.notes ?? []) out += `note (${m}): ${note}\n`;
+  // a note several methods share is said once, naming them all
+  const byNote = new Map<string, MethodName[]>();
+  for (const [m, r] of results) for (const note of r.notes ?? []) byNote.set(note, [...(byNote.get(note) ?? []), m]);
+  for (const [note, ms] of byNote) out += `note (${ms.join(", ")}): ${note}\n`;
   io.stdout(out + skippedNotes(skipped));
   return EXIT.ok;
 }
