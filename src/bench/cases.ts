@@ -4,7 +4,7 @@ import { num, variable, type Expr } from "../ast/expr.js";
 import { variablesOf } from "../ast/walk.js";
 import { call } from "../ops/table.js";
 import { parse } from "../parse/parse.js";
-import { buildNetwork, describeNetwork, type Network } from "../harness/network.js";
+import { buildNetwork, describeNetwork, networkValues, type NetworkValues } from "../harness/network.js";
 import { QUIZ1_TEXT } from "../harness/suites.js";
 
 export interface BenchCase {
@@ -14,8 +14,8 @@ export interface BenchCase {
   readonly f: Expr;
   readonly wrt: readonly string[];
   readonly point: ReadonlyMap<string, number>;
-  /** The network, for the peers that rebuild it (hand-written, TensorFlow.js). */
-  readonly network?: Network;
+  /** The network's names and values, for the tensor-level rows and the peers that rebuild it (hand-written, TensorFlow.js, PyTorch). */
+  readonly network?: NetworkValues;
   /** Text mathjs can read, when the printed tree is small enough to print at all. */
   readonly mathjsText?: string;
   /** Why mathjs is not run, when it is a case mathjs was asked for. */
@@ -52,12 +52,16 @@ function tooLargeForScalarRows(weights: number): ReadonlyMap<string, string> {
 }
 
 export function networkCase(widths: readonly number[]): BenchCase {
-  const network = buildNetwork({ widths });
+  const network = networkValues({ widths });
   const weights = network.parameters.length;
+  let loss: Expr | undefined;
   return {
     name: `nn ${widths.join("-")}`,
     description: `network ${describeNetwork(network)}; gradient with respect to all weights`,
-    f: network.loss,
+    // the scalar expression is built when a scalar row first asks (705k nodes on 784-256-128-10)
+    get f(): Expr {
+      return (loss ??= buildNetwork({ widths }).loss);
+    },
     wrt: network.parameters,
     point: network.point,
     network,

@@ -1,7 +1,7 @@
 // Hand-written JavaScript gradients: the practical speed limit a generated gradient is held to.
 // Written the way a person would (loops over Float64Arrays, the backward pass derived on
 // paper), each with the same interface as a compiled kernel: inputs in, results out.
-import type { Network } from "../harness/network.js";
+import type { NetworkValues } from "../harness/network.js";
 
 /** Fills results with [f, ∂f/∂inputs...]; `valueOnly` computes f alone. */
 export interface HandWritten {
@@ -48,7 +48,7 @@ function logistic(z: number): number {
  * `net.parameters` order (layer by layer, row-major: unit j's weights over the previous layer);
  * the network's inputs x and targets are fixed from `net.point`.
  */
-export function networkHandWritten(net: Network): HandWritten {
+export function networkHandWritten(net: NetworkValues): HandWritten {
   const { widths, activation, loss, biases } = net.spec;
   if (activation !== "sigmoid" || loss !== "cross-entropy" || biases) {
     throw new Error("the hand-written network gradient covers sigmoid units, cross-entropy, no biases");

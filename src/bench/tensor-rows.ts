@@ -16,8 +16,13 @@ function prepare(text: string, method: MethodName): PreparedTensorGradient {
   return prepareTensorGradient(program, { wrt: [...program.shapes.keys()].filter((name) => name !== "x" && name !== "ystar"), method });
 }
 
-/** For each entry of the gradient as computed (wrt variables, row-major), its index in the case's wrt (the reference's order). */
+/**
+ * For each entry of the gradient as computed (wrt variables, row-major), its index in the case's
+ * wrt (the reference's order). Without biases the two orders are one (layer by layer, row by
+ * row), and no element name need be built.
+ */
 function entryOrder(x: CaseContext, prepared: PreparedTensorGradient): Int32Array {
+  if (x.c.network?.spec.biases === false) return Int32Array.from(x.c.wrt, (_, i) => i);
   const position = new Map(x.c.wrt.map((name, i) => [name, i]));
   return Int32Array.from(prepared.wrt.flatMap((name) => elementNames(name, prepared.shapes.get(name) as Shape).map((e) => position.get(e) as number)));
 }

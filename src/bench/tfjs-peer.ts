@@ -2,7 +2,7 @@
 // inputs and loss as tensors, the gradient by tf.grads. Optional: if tfjs cannot be loaded the
 // benchmark says so and goes on.
 import { register } from "node:module";
-import type { Network } from "../harness/network.js";
+import type { NetworkValues } from "../harness/network.js";
 import type { PeerRun } from "./mathjs-peer.js";
 import { consume, timeOnce } from "../util/timing.js";
 
@@ -46,7 +46,7 @@ export function loadTfjs(): Promise<{ tf: Tf } | { error: string }> {
 }
 
 /** The network of harness/network.ts (sigmoid hidden units, cross-entropy, no biases) in tfjs. */
-export function tfjsNetworkRun(tf: Tf, net: Network): PeerRun {
+export function tfjsNetworkRun(tf: Tf, net: NetworkValues): PeerRun {
   const { widths } = net.spec;
   const layers = widths.length - 1;
   const setup = timeOnce(() => {

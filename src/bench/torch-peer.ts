@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Network } from "../harness/network.js";
+import type { NetworkValues } from "../harness/network.js";
 import type { TimingBudget } from "../util/timing.js";
 
 const PYTHON = "/usr/bin/python3";
@@ -31,7 +31,7 @@ export function torchAvailable(): boolean {
 }
 
 /** Runs the network in PyTorch; an error message if the script fails. */
-export function torchNetworkRun(net: Network, budget: TimingBudget): TorchRun | { error: string } {
+export function torchNetworkRun(net: NetworkValues, budget: TimingBudget): TorchRun | { error: string } {
   const value = (name: string) => net.point.get(name) as number;
   const input = JSON.stringify({
     widths: net.spec.widths,

@@ -208,7 +208,7 @@ function lossOf(loss: Loss, outputs: readonly Expr[], targets: readonly Expr[]):
 }
 
 /** e.g. "widths 3,4,3,1, sigmoid hidden units, sigmoid output, cross-entropy, 27 parameters". */
-export function describeNetwork(net: Network): string {
+export function describeNetwork(net: NetworkValues): string {
   const { widths, activation, loss, biases } = net.spec;
   const hidden = widths.length > 2 ? `${activation} hidden units, ` : "";
   const output = widths[widths.length - 1] === 1 ? "sigmoid output" : `softmax over ${widths[widths.length - 1]} classes`;
