@@ -3,7 +3,7 @@
 //   reverse   one values sweep and one adjoint sweep (a tape of tensor nodes);
 //   forward   one values sweep, then one tangent sweep per input entry (one direction each);
 //   symbolic  the matrix-form derivative (the adjoint sweep over typed expressions), evaluated.
-// Finite differences at tensor level perturb entries (src/diff/tensor-finite-difference.ts).
+//   finite differences  values sweeps, one entry moved at a time, by the scalar step search.
 import { matrixGradient } from "../typed/derivative.js";
 import { colsOf, isScalar, sizeOf, describeShape, type Shape } from "../typed/shape.js";
 import { BufferPool, dense, scalarTensor, type Allocate, type Tensor } from "../typed/tensor.js";
@@ -13,6 +13,8 @@ import { typedAdjointSweep, typedGraph, typedTangentSweep, typedValues, type Typ
 import type { TExpr } from "../typed/texpr.js";
 import type { TypedProgram } from "../typed/program.js";
 import type { MethodName } from "./types.js";
+import type { AxisSamples, Refusal, Sample } from "./finite-difference/sampler.js";
+import { axisDerivative } from "./finite-difference/step-search.js";
 
 /** Each variable's entries, row-major (a scalar is one entry). */
 export type TensorInputs = ReadonlyMap<string, Float64Array>;
@@ -30,6 +32,8 @@ export interface TensorGradientResult {
   readonly operations: number;
   /** Typed nodes of the graph swept: reverse, the tape (active nodes); symbolic, f and its matrix-form derivatives together. */
   readonly nodes: number;
+  /** Finite differences: each partial's estimated absolute error, as the gradients are laid out. */
+  readonly errorEstimates?: readonly Float64Array[];
 }
 
 export interface PreparedTensorGradient {
@@ -158,9 +162,93 @@ function prepareSymbolic(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<s
   };
 }
 
-const PREPARERS: Partial<Record<MethodName, typeof prepareReverse>> = { reverse: prepareReverse, forward: prepareForward, symbolic: prepareSymbolic };
+/**
+ * f along entry k of one variable, at tensor level: the schemes and step search of the scalar
+ * finite differences (src/diff/finite-difference/) sample it as they sample the scalar graph.
+ * There is no domain or kink guard per op here: a step across log's boundary shows as a
+ * non-finite f, which is refused.
+ */
+class TensorAxis implements AxisSamples {
+  readonly x: number;
+  evaluations = 0;
+  private readonly cache = new Map<number, Sample | Refusal>();
 
-/** Methods that run at tensor level (finite differences has its own module). */
+  constructor(
+    private readonly evaluate: () => number,
+    private readonly entries: Float64Array,
+    private readonly k: number,
+    readonly noiseScale: number,
+  ) {
+    this.x = entries[k];
+  }
+
+  sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal {
+    const known = options?.allowNonFinite === true ? undefined : this.cache.get(offset);
+    if (known !== undefined) return known;
+    const moved = this.x + offset;
+    const step = moved - this.x;
+    if (step === 0 || !Number.isFinite(moved)) return { refused: "vanishes in floating point at this x", stepVanished: true };
+    this.entries[this.k] = moved;
+    const f = this.evaluate();
+    this.entries[this.k] = this.x;
+    this.evaluations++;
+    const result = Number.isFinite(f) || options?.allowNonFinite === true ? { f, step } : { refused: `f is ${f} there` };
+    if (options?.allowNonFinite !== true) this.cache.set(offset, result);
+    return result;
+  }
+}
+
+/** The largest finite magnitude among the values that move with `graph`'s variables (the noise scale of one evaluation of f). */
+function movingScale(graph: TypedGraph, values: ReadonlyMap<TExpr, Tensor>): number {
+  let scale = 0;
+  for (const node of graph.active) for (const v of (values.get(node) as Tensor).data) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  return scale;
+}
+
+/** Finite differences at tensor level: each entry of each variable perturbed, by Richardson extrapolation with its error estimate. */
+function prepareFiniteDifference(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<string, Shape>) {
+  const valuesOnly = typedGraph(f, new Set());
+  const perVariable = wrt.map((name) => typedGraph(f, new Set([name])));
+  const { pool, A, counter } = pooled();
+  return (given: TensorInputs): TensorGradientResult => {
+    counter.operations = 0;
+    // private copies: the entries are moved in place while sampling
+    const inputs = new Map([...given].map(([name, data]) => [name, Float64Array.from(data)]));
+    const evaluate = () => {
+      pool.reset();
+      return valueAt(typedValues(valuesOnly, A, inputReader(inputs)), f);
+    };
+    const all = typedGraph(f, new Set(wrt));
+    const base = typedValues(all, tensorAlgebra, inputReader(inputs));
+    const f0 = valueAt(base, f);
+    let evaluations = 1;
+    const errors: Float64Array[] = [];
+    const gradients = wrt.map((name, v) => {
+      const size = sizeOf(shapes.get(name) as Shape);
+      const out = new Float64Array(size);
+      const error = new Float64Array(size);
+      errors.push(error);
+      if (!perVariable[v].active.has(f)) return out; // f does not use it
+      const scale = movingScale(perVariable[v], base);
+      const entries = inputs.get(name) as Float64Array;
+      for (let k = 0; k < size; k++) {
+        const axis = new TensorAxis(evaluate, entries, k, scale);
+        const { estimate } = axisDerivative(axis, f0, "richardson", undefined);
+        out[k] = estimate?.value ?? NaN;
+        error[k] = estimate?.error ?? NaN;
+        evaluations += axis.evaluations;
+      }
+      return out;
+    });
+    return { value: f0, gradients, errorEstimates: errors, passes: evaluations, operations: counter.operations, nodes: valuesOnly.order.length };
+  };
+}
+
+const PREPARERS: Partial<Record<MethodName, typeof prepareReverse>> = {
+  reverse: prepareReverse, forward: prepareForward, symbolic: prepareSymbolic, "finite-difference": prepareFiniteDifference,
+};
+
+/** Methods a typed grad runs at tensor level; finite differences there are prepareTensorGradient's too, used where the lowering would not fit. */
 export const TENSOR_METHODS: readonly MethodName[] = ["reverse", "forward", "symbolic"];
 
 /**

@@ -2,7 +2,8 @@
 // has the shape of W). Reverse, forward and symbolic run at tensor level (tensor-level.ts);
 // finite differences, and any gradient that comes out non-finite, run on the scalar lowering,
 // whose per-entry graph says where a NaN or infinity arose.
-import { elementNames, lowerScalar } from "../typed/lower.js";
+import { elementNames, loweredNodeCount, lowerScalar } from "../typed/lower.js";
+import { MAX_LOWERED_NODES } from "../typed/shape.js";
 import { parseTyped } from "../typed/parse.js";
 import { shapesWithValues } from "../typed/implied.js";
 import type { TypedProgram } from "../typed/program.js";
@@ -77,7 +78,9 @@ export function typedGradient(
   const wrt = options.wrt ?? [...parsed.shapes.keys()].filter((name) => inExpression.has(name));
   for (const name of wrt) if (!parsed.shapes.has(name)) throw new RangeError(`${name} is not a variable of the program`);
   const method = options.method ?? "reverse";
-  const atTensorLevel = TENSOR_METHODS.includes(method) ? tensorGradient(parsed, given, wrt, method) : undefined;
+  // finite differences run on the lowering, which says where a step leaves an op's domain; past its size, at tensor level
+  const tensorLevel = TENSOR_METHODS.includes(method) || loweredNodeCount(parsed.result) > MAX_LOWERED_NODES;
+  const atTensorLevel = tensorLevel ? tensorGradient(parsed, given, wrt, method) : undefined;
   if (atTensorLevel !== undefined) return atTensorLevel;
   const f = lowerScalar(parsed.result);
   const point = flattenPoint(parsed.shapes, given);
@@ -101,17 +104,22 @@ function tensorGradient(program: TypedProgram, given: ReadonlyMap<string, TypedV
   const run = prepared.gradient(inputs);
   if (![run.value, ...run.gradients.flatMap((g) => Array.from(g))].every(Number.isFinite)) return undefined;
   const byElement = emptyGradient();
+  const errorEstimate = run.errorEstimates === undefined ? undefined : emptyGradient();
   const gradient = new Map(wrt.map((name, i) => {
     const shape = program.shapes.get(name) as Shape;
-    elementNames(name, shape).forEach((element, k) => { byElement[element] = run.gradients[i][k]; });
+    elementNames(name, shape).forEach((element, k) => {
+      byElement[element] = run.gradients[i][k];
+      if (errorEstimate !== undefined) errorEstimate[element] = (run.errorEstimates as readonly Float64Array[])[i][k];
+    });
     return [name, fromEntries(shape, Array.from(run.gradients[i]))] as const;
   }));
   const cost = {
-    ...zeroCost(), passes: run.passes, operations: run.operations, functionEvaluations: method === "forward" ? run.passes - 1 : 1,
+    ...zeroCost(), passes: run.passes, operations: run.operations,
+    functionEvaluations: method === "forward" ? run.passes - 1 : method === "finite-difference" ? run.passes : 1,
     ...(method === "reverse" ? { tapeEntries: run.nodes } : method === "symbolic" ? { expressionNodes: run.nodes } : {}),
   };
   const note = "computed at tensor level (whole vectors and matrices, no lowering to scalars)";
-  const scalar = attachDiagnosing({ method, value: run.value, gradient: byElement, cost, notes: [note] }, () => diagnose(lowerScalar(program.result), flattenPoint(program.shapes, given)));
+  const scalar = attachDiagnosing({ method, value: run.value, gradient: byElement, ...(errorEstimate !== undefined ? { errorEstimate } : {}), cost, notes: [note] }, () => diagnose(lowerScalar(program.result), flattenPoint(program.shapes, given)));
   return { value: run.value, gradient, scalar };
 }
 

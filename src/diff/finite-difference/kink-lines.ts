@@ -6,7 +6,7 @@ import type { OpSpec } from "../../ops/types.js";
 import type { Graph } from "../../graph/graph.js";
 import { gatherArgs, type NodeOverride } from "../../graph/values.js";
 import { kinkIndices } from "./kinks.js";
-import { isRefusal, type AxisSampler } from "./sampler.js";
+import { isRefusal, type AxisSamples } from "./sampler.js";
 import { automaticStep, type Estimate } from "./schemes.js";
 
 export interface TangentLine {
@@ -39,7 +39,7 @@ export function kinkTangentLines(graph: Graph, values: Float64Array): Map<number
  * one central quotient of them carries the convention's infinity through the rest of f
  * (exp(sqrt(x)) → +Infinity) as the other methods' chain rule does.
  */
-export function verticalKinkDerivative(sampler: AxisSampler, userStep: number | undefined): Estimate {
+export function verticalKinkDerivative(sampler: AxisSamples, userStep: number | undefined): Estimate {
   const h = userStep ?? automaticStep("central", sampler.x);
   const plus = sampler.sample(h, { allowNonFinite: true });
   const minus = sampler.sample(-h, { allowNonFinite: true });

@@ -6,7 +6,7 @@
 // Cost per variable where f is smooth: the scheme's points plus the probe's, Richardson
 // 6 + 2 = 8 evaluations of f (was 6), central 4 + 2, forward/backward 3 + 1; each shrink
 // where f varies fast adds the scheme's new points (4 for Richardson) and a probe.
-import type { AxisSampler } from "./sampler.js";
+import type { AxisSamples } from "./sampler.js";
 import { centralQuotient, evaluationNoise, MARGIN, oneSidedQuotient, sampleAll, type Estimate } from "./schemes.js";
 
 /** Rounding allowed at first: this many times eps × the largest value that moves with x. */
@@ -40,7 +40,7 @@ export interface ProbeCheck {
  * cancellation): they are weighed again with it, and agreement is believed only if the
  * widened bound says something (NOISY_AGREEMENT_LIMIT).
  */
-export function probeCheck(sampler: AxisSampler, f0: number, estimate: Estimate): ProbeCheck | undefined {
+export function probeCheck(sampler: AxisSamples, f0: number, estimate: Estimate): ProbeCheck | undefined {
   const plan = estimate.probe;
   if (plan === undefined) return undefined;
   const s = plan.offset;

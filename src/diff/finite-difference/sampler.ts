@@ -40,7 +40,18 @@ function withZeroAt(args: readonly number[], k: number): number[] {
   return copy;
 }
 
-export class AxisSampler {
+/**
+ * f along one axis as the difference schemes see it (schemes.ts, step-search.ts): the point x,
+ * the noise scale of one evaluation, and samples at offsets. AxisSampler samples the scalar
+ * graph; tensor-level finite differences sample a typed program (src/diff/tensor-level.ts).
+ */
+export interface AxisSamples {
+  readonly x: number;
+  readonly noiseScale: number;
+  sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal;
+}
+
+export class AxisSampler implements AxisSamples {
   readonly x: number;
   /**
    * The largest magnitude among the values that move with this variable. Each carries a

@@ -2,7 +2,7 @@
 // two step sizes (Richardson: three), plus round-off ≈ eps·|f|/h. Richardson and one-sided
 // schemes also check, with their third step size, that the Taylor expansion holds there; each
 // estimate says how a probe at a much smaller step can check it (probe.ts).
-import { isRefusal, type AxisSampler, type Refusal, type Sample } from "./sampler.js";
+import { isRefusal, type AxisSamples, type Refusal, type Sample } from "./sampler.js";
 
 export type Scheme = "forward" | "backward" | "central" | "richardson";
 
@@ -72,7 +72,7 @@ function offsets(scheme: Scheme, h: number): number[] {
 }
 
 /** Samples every offset, stopping at the first one refused. */
-export function sampleAll(sampler: AxisSampler, at: readonly number[]): Sample[] | Refusal {
+export function sampleAll(sampler: AxisSamples, at: readonly number[]): Sample[] | Refusal {
   const samples: Sample[] = [];
   for (const offset of at) {
     const s = sampler.sample(offset);
@@ -94,7 +94,7 @@ export const oneSidedQuotient = (f0: number, s: Sample) => (s.f - f0) / s.step;
  * n − 2, leaving mostly noise; divided by its coefficients' 2-norm it estimates the noise's
  * size (Hamming's difference-table method), doubled since one draw can come out small.
  */
-export function evaluationNoise(sampler: AxisSampler, f0: number, samples: readonly Sample[]): { floor: number; noise: number } {
+export function evaluationNoise(sampler: AxisSamples, f0: number, samples: readonly Sample[]): { floor: number; noise: number } {
   const points = [{ f: f0, step: 0 }, ...samples];
   let combination = 0;
   let norm = 0;
@@ -121,7 +121,7 @@ export const MARGIN = 2;
  * (16 + 2)/3·δ/h = 6δ/h (R₂). Central differences sample two step sizes only: nothing checks
  * their expansion, so they count as settled.
  */
-export function differenceEstimate(scheme: Scheme, sampler: AxisSampler, f0: number, h: number): Estimate | Refusal {
+export function differenceEstimate(scheme: Scheme, sampler: AxisSamples, f0: number, h: number): Estimate | Refusal {
   const samples = sampleAll(sampler, offsets(scheme, h));
   if (!Array.isArray(samples)) return samples;
   const { floor, noise: delta } = evaluationNoise(sampler, f0, samples);

@@ -1,7 +1,7 @@
 // Choosing the step: the automatic one if its points are valid, its differences behave and a
 // check at a much smaller step agrees; otherwise shrink it, or go one-sided, and say so.
 import { formatNumber } from "../../print/text.js";
-import { isRefusal, type AxisSampler } from "./sampler.js";
+import { isRefusal, type AxisSamples } from "./sampler.js";
 import { probeCheck, type ProbeCheck } from "./probe.js";
 import { automaticStep, differenceEstimate, type Estimate, type Scheme } from "./schemes.js";
 
@@ -35,7 +35,7 @@ export interface AxisResult {
  * behave and its probe agrees; else the best of that scheme at a shrunk step and the
  * one-sided ones. A step the user gave is kept if valid (see atUserStep).
  */
-export function axisDerivative(sampler: AxisSampler, f0: number, scheme: Scheme, userStep: number | undefined): AxisResult {
+export function axisDerivative(sampler: AxisSamples, f0: number, scheme: Scheme, userStep: number | undefined): AxisResult {
   const stepFor = (s: Scheme) => userStep ?? automaticStep(s, sampler.x);
   const first = differenceEstimate(scheme, sampler, f0, stepFor(scheme));
   if (!isRefusal(first)) {
@@ -73,7 +73,7 @@ function outcome({ estimate, trusted }: Settled): string {
  * or its probe disagrees, its own bound means nothing; it then covers the gap to the
  * automatic step's estimate, if that one is confirmed (else the result is flagged).
  */
-function atUserStep(sampler: AxisSampler, f0: number, estimate: Estimate): AxisResult {
+function atUserStep(sampler: AxisSamples, f0: number, estimate: Estimate): AxisResult {
   const check = estimate.settled ? probeCheck(sampler, f0, estimate) : undefined;
   if (estimate.settled && check?.agrees !== false) {
     return { estimate: check?.noisy === true ? { ...estimate, error: check.widened } : estimate, trusted: true };
@@ -98,7 +98,7 @@ function atUserStep(sampler: AxisSampler, f0: number, estimate: Estimate): AxisR
  * If none is confirmed: the result with the smallest bound, widened to cover every quotient
  * and probe seen, untrusted.
  */
-function settleAndCheck(sampler: AxisSampler, f0: number, first: Estimate): Settled {
+function settleAndCheck(sampler: AxisSamples, f0: number, first: Estimate): Settled {
   let fallback: Estimate = first;
   let firstRejected: string | undefined;
   let disagreed = false;
@@ -135,7 +135,7 @@ function rejection(check: ProbeCheck | undefined): string {
  * The largest valid step near a boundary is rarely the best one (log(x) at 1e-10: its
  * truncation is large): shrink while the bound improves.
  */
-function improveWhileBoundShrinks(sampler: AxisSampler, f0: number, first: Estimate): Estimate {
+function improveWhileBoundShrinks(sampler: AxisSamples, f0: number, first: Estimate): Estimate {
   let best = first;
   for (let k = 1; k <= MAX_REFINEMENTS; k++) {
     const next = differenceEstimate(first.scheme, sampler, f0, first.step / 4 ** k);
@@ -150,7 +150,7 @@ function improveWhileBoundShrinks(sampler: AxisSampler, f0: number, first: Estim
  * (log(x) at x = 1e-300) is nearer than any such ladder reaches, so for |x| < 1 a second
  * ladder starts from the step relative to |x|.
  */
-function shrinkUntilValid(sampler: AxisSampler, f0: number, scheme: Scheme, h: number, firstShrink: number): Estimate | undefined {
+function shrinkUntilValid(sampler: AxisSamples, f0: number, scheme: Scheme, h: number, firstShrink: number): Estimate | undefined {
   const x = Math.abs(sampler.x);
   const ladders = x > 0 && x < 1 ? [{ start: h, from: firstShrink }, { start: h * x, from: 0 }] : [{ start: h, from: firstShrink }];
   for (const { start, from } of ladders) {
