@@ -13,7 +13,7 @@ import { typedAdjointSweep, typedGraph, typedTangentSweep, typedValues, type Typ
 import type { TExpr } from "../typed/texpr.js";
 import type { TypedProgram } from "../typed/program.js";
 import type { MethodName } from "./types.js";
-import type { AxisSamples, Refusal, Sample } from "./finite-difference/sampler.js";
+import { OffsetSampler } from "./finite-difference/sampler.js";
 import { axisDerivative } from "./finite-difference/step-search.js";
 
 /** Each variable's entries, row-major (a scalar is one entry). */
@@ -168,10 +168,8 @@ function prepareSymbolic(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<s
  * There is no domain or kink guard per op here: a step across log's boundary shows as a
  * non-finite f, which is refused.
  */
-class TensorAxis implements AxisSamples {
+class TensorAxis extends OffsetSampler {
   readonly x: number;
-  evaluations = 0;
-  private readonly cache = new Map<number, Sample | Refusal>();
 
   constructor(
     private readonly evaluate: () => number,
@@ -179,22 +177,15 @@ class TensorAxis implements AxisSamples {
     private readonly k: number,
     readonly noiseScale: number,
   ) {
+    super();
     this.x = entries[k];
   }
 
-  sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal {
-    const known = options?.allowNonFinite === true ? undefined : this.cache.get(offset);
-    if (known !== undefined) return known;
-    const moved = this.x + offset;
-    const step = moved - this.x;
-    if (step === 0 || !Number.isFinite(moved)) return { refused: "vanishes in floating point at this x", stepVanished: true };
+  protected fAt(moved: number): number {
     this.entries[this.k] = moved;
     const f = this.evaluate();
     this.entries[this.k] = this.x;
-    this.evaluations++;
-    const result = Number.isFinite(f) || options?.allowNonFinite === true ? { f, step } : { refused: `f is ${f} there` };
-    if (options?.allowNonFinite !== true) this.cache.set(offset, result);
-    return result;
+    return f;
   }
 }
 
@@ -208,6 +199,7 @@ function movingScale(graph: TypedGraph, values: ReadonlyMap<TExpr, Tensor>): num
 /** Finite differences at tensor level: each entry of each variable perturbed, by Richardson extrapolation with its error estimate. */
 function prepareFiniteDifference(f: TExpr, wrt: readonly string[], shapes: ReadonlyMap<string, Shape>) {
   const valuesOnly = typedGraph(f, new Set());
+  const all = typedGraph(f, new Set(wrt));
   const perVariable = wrt.map((name) => typedGraph(f, new Set([name])));
   const { pool, A, counter } = pooled();
   return (given: TensorInputs): TensorGradientResult => {
@@ -218,7 +210,6 @@ function prepareFiniteDifference(f: TExpr, wrt: readonly string[], shapes: Reado
       pool.reset();
       return valueAt(typedValues(valuesOnly, A, inputReader(inputs)), f);
     };
-    const all = typedGraph(f, new Set(wrt));
     const base = typedValues(all, tensorAlgebra, inputReader(inputs));
     const f0 = valueAt(base, f);
     let evaluations = 1;
@@ -265,11 +256,15 @@ export function prepareTensorGradient(program: TypedProgram, options: { readonly
   const shapes = program.shapes;
   for (const name of wrt) if (!shapes.has(name)) throw new RangeError(`${name} is not a variable of the program`);
   const valuesOnly = typedGraph(f, new Set());
+  const forValue = pooled(); // f alone reuses its arrays too, as the gradient does
   return {
     method,
     wrt,
     shapes,
-    value: (inputs) => valueAt(typedValues(valuesOnly, tensorAlgebra, inputReader(inputs)), f),
+    value: (inputs) => {
+      forValue.pool.reset();
+      return valueAt(typedValues(valuesOnly, forValue.A, inputReader(inputs)), f);
+    },
     gradient: prepare(f, wrt, shapes),
   };
 }

@@ -15,7 +15,8 @@ import { Tape } from "../diff/reverse/tape.js";
 import { emptyGradient, METHOD_NAMES, zeroCost, type CostCounters, type Gradient, type GradientOptions, type GradientResult, type MethodName } from "../diff/types.js";
 import { median } from "../util/median.js";
 import { attachDiagnostics } from "../diff/diagnostics.js";
-import { prepareTensorGradient, type TensorGradientResult } from "../diff/tensor-level.js";
+import { prepareTensorGradient, type TensorGradientResult, type TensorInputs } from "../diff/tensor-level.js";
+import type { TypedProgram } from "../typed/program.js";
 import { elementNames, loweredNodeCount } from "../typed/lower.js";
 import { parseTyped } from "../typed/parse.js";
 import { sizeOf, type Shape } from "../typed/shape.js";
@@ -194,8 +195,20 @@ function extrapolateCost(runs: readonly { k: number; cost: CostCounters }[], n: 
 const AT_TENSOR_LEVEL: readonly MethodName[] = ["reverse", "symbolic"];
 
 /** A typed case's program, its tensor inputs from the case's point, and the variables whose entries are differentiated. */
-function tensorCase(c: GradientCase & { typed: string }) {
+interface TensorCase {
+  readonly program: TypedProgram;
+  readonly inputs: TensorInputs;
+  readonly wrt: readonly string[];
+}
+
+/**
+ * The case at tensor level, read once for all its methods, when it is typed and large enough
+ * (TENSOR_LEVEL_FROM); undefined otherwise.
+ */
+function tensorCase(c: GradientCase): TensorCase | undefined {
+  if (c.typed === undefined) return undefined;
   const program = parseTyped(c.typed);
+  if (loweredNodeCount(program.result) < TENSOR_LEVEL_FROM) return undefined;
   const wanted = new Set(c.wrt);
   const inputs = new Map([...program.shapes].map(([name, shape]) => [name, Float64Array.from(elementNames(name, shape), (e) => pointValue(c.point, e) as number)]));
   const wrt = [...program.shapes].filter(([name, shape]) => elementNames(name, shape).every((e) => wanted.has(e))).map(([name]) => name);
@@ -205,8 +218,7 @@ function tensorCase(c: GradientCase & { typed: string }) {
 }
 
 /** reverse or symbolic on a typed case at tensor level: the gradient as element names, diagnostics from the lowered f. */
-function runAtTensorLevel(method: MethodName, c: GradientCase & { typed: string }, options: CompareOptions): MethodRun {
-  const { program, inputs, wrt } = tensorCase(c);
+function runAtTensorLevel(method: MethodName, c: GradientCase, { program, inputs, wrt }: TensorCase, options: CompareOptions): MethodRun {
   const setup = timeOnce(() => prepareTensorGradient(program, { wrt, method }));
   const prepared = setup.result;
   const toResult = (run: TensorGradientResult): GradientResult => {
@@ -220,13 +232,10 @@ function runAtTensorLevel(method: MethodName, c: GradientCase & { typed: string 
 }
 
 /** One evaluation of f at tensor level (the unit of grad/f for methods that ran there). */
-function timeTensorFunction(c: GradientCase & { typed: string }, budgetMs: number): number {
-  const { program, inputs } = tensorCase(c);
+function timeTensorFunction({ program, inputs }: TensorCase, budgetMs: number): number {
   const prepared = prepareTensorGradient(program, { wrt: [] });
   return measure(() => prepared.value(inputs), { budgetMs }).timing.medianMs;
 }
-
-const isTyped = (c: GradientCase): c is GradientCase & { typed: string } => c.typed !== undefined;
 
 /**
  * Scalar operations from which a typed case runs at tensor level: below, the scalar graph's
@@ -235,11 +244,8 @@ const isTyped = (c: GradientCase): c is GradientCase & { typed: string } => c.ty
  */
 export const TENSOR_LEVEL_FROM = 10_000;
 
-const runsAtTensorLevel = (c: GradientCase, method: MethodName): c is GradientCase & { typed: string } =>
-  isTyped(c) && AT_TENSOR_LEVEL.includes(method) && loweredNodeCount(parseTyped(c.typed).result) >= TENSOR_LEVEL_FROM;
-
-function runMethod(method: MethodName, c: GradientCase, options: CompareOptions): MethodRun {
-  if (runsAtTensorLevel(c, method)) return runAtTensorLevel(method, c, options);
+function runMethod(method: MethodName, c: GradientCase, options: CompareOptions, tensor: TensorCase | undefined): MethodRun {
+  if (tensor !== undefined && AT_TENSOR_LEVEL.includes(method)) return runAtTensorLevel(method, c, tensor, options);
   // symbolic and reverse switch to generated code once that pays off; the others interpret
   const differentiator = preferredDifferentiator(method);
   const timingBudgetMs = options.timingBudgetMs ?? 150;
@@ -350,10 +356,11 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   const progress = options.onProgress ?? (() => {});
   const runs = new Map<MethodName, MethodRun>();
   const failures = new Map<MethodName, unknown>();
+  const tensor = methods.some((m) => AT_TENSOR_LEVEL.includes(m)) ? tensorCase(c) : undefined;
   for (const method of methods) {
     progress(`${c.suite}${c.name ? ` ${c.name}` : ""}: ${method}…`);
     try {
-      runs.set(method, runMethod(method, c, options));
+      runs.set(method, runMethod(method, c, options, tensor));
     } catch (error) {
       failures.set(method, error);
     }
@@ -362,8 +369,8 @@ export function compareCase(c: GradientCase, options: CompareOptions = {}): Case
   const functionMs = timeFunction(c, options.timingBudgetMs ?? 150);
   const anyCompiled = [...runs.values()].some((run) => run.path === "compiled");
   const compiledFunctionMs = anyCompiled ? timeCompiledFunction(c, options.timingBudgetMs ?? 150) : undefined;
-  const anyTensor = isTyped(c) && [...runs.values()].some((run) => run.path === "tensor");
-  const tensorFunctionMs = anyTensor ? timeTensorFunction(c, options.timingBudgetMs ?? 150) : undefined;
+  const anyTensor = tensor !== undefined && [...runs.values()].some((run) => run.path === "tensor");
+  const tensorFunctionMs = anyTensor ? timeTensorFunction(tensor, options.timingBudgetMs ?? 150) : undefined;
   const rows = methods.map((method): MethodRow => {
     const run = runs.get(method);
     if (run === undefined) return failedRow(c, method, failures.get(method));

@@ -51,7 +51,44 @@ export interface AxisSamples {
   sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal;
 }
 
-export class AxisSampler implements AxisSamples {
+/**
+ * Sampling at x + offset, for any way of evaluating f there (`fAt`): the step actually taken,
+ * the refusal of a step that vanishes in floating point or of a non-finite f, the count of
+ * complete evaluations, and a cache by offset (a shrunken Richardson step re-uses the previous
+ * one's points).
+ */
+export abstract class OffsetSampler implements AxisSamples {
+  abstract readonly x: number;
+  abstract readonly noiseScale: number;
+  /** Complete evaluations of f made through this sampler. */
+  evaluations = 0;
+  private readonly cache = new Map<number, Sample | Refusal>();
+
+  /** f at `moved` (x + offset), or why it may not be evaluated there. */
+  protected abstract fAt(moved: number): number | Refusal;
+
+  sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal {
+    if (options?.allowNonFinite === true) return this.evaluateAt(offset, true);
+    const cached = this.cache.get(offset);
+    if (cached !== undefined) return cached;
+    const result = this.evaluateAt(offset, false);
+    this.cache.set(offset, result);
+    return result;
+  }
+
+  private evaluateAt(offset: number, allowNonFinite: boolean): Sample | Refusal {
+    const moved = this.x + offset;
+    const step = moved - this.x;
+    if (step === 0 || !Number.isFinite(moved)) return { refused: "vanishes in floating point at this x", stepVanished: true };
+    const f = this.fAt(moved);
+    if (typeof f !== "number") return f;
+    this.evaluations++;
+    if (!Number.isFinite(f) && !allowNonFinite) return { refused: `f is ${f} there` };
+    return { f, step };
+  }
+}
+
+export class AxisSampler extends OffsetSampler {
   readonly x: number;
   /**
    * The largest magnitude among the values that move with this variable. Each carries a
@@ -60,15 +97,11 @@ export class AxisSampler implements AxisSamples {
    * the noise of one evaluation of f; nodes that do not move add the same error everywhere.
    */
   readonly noiseScale: number;
-  /** Complete evaluations of f made through this sampler. */
-  evaluations = 0;
   /** Op evaluations, including those of evaluations stopped at a boundary. */
   operations = 0;
   private readonly checked = new Map<number, CheckedNode>();
   private readonly values: Float64Array;
   private readonly inputs: Float64Array;
-  /** Samples by offset: a shrunken Richardson step re-uses the previous one's points. */
-  private readonly cache = new Map<number, Sample | Refusal>();
 
   constructor(
     private readonly graph: Graph,
@@ -78,6 +111,7 @@ export class AxisSampler implements AxisSamples {
     depends: Uint8Array,
     private readonly overrides: ReadonlyMap<number, NodeOverride>,
   ) {
+    super();
     this.inputs = Float64Array.from(inputs);
     this.x = inputs[variable];
     this.values = new Float64Array(graph.nodes.length);
@@ -99,19 +133,7 @@ export class AxisSampler implements AxisSamples {
     return bad && `${printBounded(this.graph.nodes[bad.index])} is outside its op's domain at the point`;
   }
 
-  sample(offset: number, options?: { allowNonFinite?: boolean }): Sample | Refusal {
-    if (options?.allowNonFinite === true) return this.evaluateAt(offset, true);
-    const cached = this.cache.get(offset);
-    if (cached !== undefined) return cached;
-    const result = this.evaluateAt(offset, false);
-    this.cache.set(offset, result);
-    return result;
-  }
-
-  private evaluateAt(offset: number, allowNonFinite: boolean): Sample | Refusal {
-    const moved = this.x + offset;
-    const step = moved - this.x;
-    if (step === 0 || !Number.isFinite(moved)) return { refused: "vanishes in floating point at this x", stepVanished: true };
+  protected fAt(moved: number): number | Refusal {
     this.inputs[this.variable] = moved;
     // Each checked op is looked at before it is applied: f is never evaluated beyond a boundary.
     let refused: string | undefined;
@@ -123,10 +145,7 @@ export class AxisSampler implements AxisSamples {
     const { value: f, calls } = evaluateGraph(this.graph, this.inputs, this.values, this.overrides, guard);
     this.inputs[this.variable] = this.x;
     this.operations += calls;
-    if (refused !== undefined) return { refused };
-    this.evaluations++;
-    if (!Number.isFinite(f) && !allowNonFinite) return { refused: `f is ${f} there` };
-    return { f, step };
+    return refused !== undefined ? { refused } : f;
   }
 
   /** Why the way from x to the point where `node` has arguments `args` is not smooth, if it is not. */
