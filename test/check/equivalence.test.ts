@@ -154,6 +154,10 @@ describe("check: equivalent forms are accepted, near misses rejected", () => {
     expectGenuineCounterexample(f, "x", answer, r);
   });
 
+  it("e^x for d/dx e^x is proved: the difference simplifies to exactly 0 (log(e) folds to 1)", () => {
+    for (const answer of ["e^x", "e^x*log(e)", "log(e)*e^x"]) expect(check("e^x", "x", answer).symbolicDifference).toBe(num(0));
+  });
+
   it("2x + 0.001 for d/dx x^2: the symbolic difference is the constant 0.001 and every sampled point differs", () => {
     const r = check("x^2", "x", "2x + 0.001");
     expect(r.symbolicDifference).toBe(num(0.001));

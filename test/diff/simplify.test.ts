@@ -68,6 +68,10 @@ describe("simplify: rules", () => {
     ["(x + 1)^2 - x^2 - 2*x", "1"],
     ["3*x + 2*y - x + y", "2*x + 3*y"],
     ["x*sin(x)*x", "x^2*sin(x)"],
+    // log(e) is exactly 1: d/dx e^x by the rule for a^x is e^x·log(e)
+    ["log(e)", "1"],
+    ["e^x*log(e)", "e^x"],
+    ["log(e)/x", "1/x"],
   ])("%s → %s", (input, expected) => {
     expect(simplified(input)).toBe(expected);
   });

@@ -243,6 +243,9 @@ export function simplifyCall(op: string, args: readonly Expr[]): Expr {
     case "div": return div(args[0], args[1]);
     case "neg": return neg(args[0]);
     case "pow": return pow(args[0], args[1]);
-    default: return callNode(op, args); // never fold transcendental calls: log(10) stays readable
+    // log(e) is exactly 1 (the rule d/dx a^x = a^x·log(a) meets it with a = e); other
+    // transcendental calls are never folded: log(10) stays readable.
+    case "log": return isCall(args[0], "e") ? num(1) : callNode(op, args);
+    default: return callNode(op, args);
   }
 }
