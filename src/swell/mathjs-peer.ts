@@ -2,8 +2,9 @@
 // A synchronous mathjs call cannot be interrupted in-process (its simplify takes ~12 s on the
 // logistic map at n = 6), so the worker is terminated when a job outlives the budget and a
 // fresh one is started for the next job. The budget is thus a hard limit for mathjs.
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+// node:module and node:worker_threads load when the first job starts a worker, not at import, so
+// the library bundles for the browser (test/bundle/browser-safe.test.ts).
+import type { Worker } from "node:worker_threads";
 
 export interface MathjsJob {
   readonly text: string;
@@ -54,9 +55,7 @@ parentPort.postMessage({ status: "ready" });
 const WORKER_HEAP_MB = 1024;
 
 export class MathjsPeer {
-  private worker: Worker | undefined;
-  private ready: Promise<void> | undefined;
-  private readonly mathjsPath = createRequire(import.meta.url).resolve("mathjs");
+  private ready: Promise<Worker> | undefined;
 
   /** Runs one job; the clock for the budget starts once the worker has loaded mathjs. */
   async run(job: MathjsJob, budgetMs: number): Promise<MathjsOutcome> {
@@ -87,27 +86,30 @@ export class MathjsPeer {
     this.stop();
   }
 
-  private async start(): Promise<Worker> {
-    if (this.worker === undefined || this.ready === undefined) {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { mathjsPath: this.mathjsPath },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      });
-      this.worker = worker;
-      this.ready = new Promise<void>((resolve, reject) => {
-        worker.once("message", () => resolve());
-        worker.once("error", reject);
-      });
-    }
-    await this.ready;
-    return this.worker;
+  /** The ready worker; set synchronously, so concurrent jobs share one start. */
+  private start(): Promise<Worker> {
+    this.ready ??= this.spawn();
+    return this.ready;
+  }
+
+  private async spawn(): Promise<Worker> {
+    const [{ createRequire }, { Worker: WorkerThread }] = await Promise.all([import("node:module"), import("node:worker_threads")]);
+    const worker = new WorkerThread(WORKER_SOURCE, {
+      eval: true,
+      workerData: { mathjsPath: createRequire(import.meta.url).resolve("mathjs") },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.once("message", () => resolve());
+      worker.once("error", reject);
+    });
+    return worker;
   }
 
   private stop(): void {
-    const worker = this.worker;
-    this.worker = undefined;
+    const ready = this.ready;
     this.ready = undefined;
-    if (worker !== undefined) void worker.terminate();
+    // Also a worker still loading: it is terminated once it exists.
+    if (ready !== undefined) void ready.then((worker) => worker.terminate(), () => undefined);
   }
 }
