@@ -11,5 +11,6 @@ import { gradCommand } from "./grad.js";
 import { evalCommand } from "./eval.js";
 import { parseCommand } from "./parse.js";
 import { swellCommand } from "./swell.js";
+import { serveCommand } from "./serve.js";
 
-export const COMMANDS: readonly Command[] = [demoCommand, evalCommand, parseCommand, gradCommand, deriveCommand, compareCommand, swellCommand, checkCommand, traceCommand, stepsCommand, benchCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, evalCommand, parseCommand, gradCommand, deriveCommand, compareCommand, swellCommand, checkCommand, traceCommand, stepsCommand, benchCommand, serveCommand];
