@@ -1,6 +1,7 @@
 import katex from "katex";
 import { runCli, type CliResult } from "./run-cli.js";
 import { dataValue, numbersOf } from "./format.js";
+import { fromHash, toHash, type Inputs } from "./hash.js";
 
 const input = (id: string): HTMLInputElement | HTMLTextAreaElement => document.getElementById(id) as HTMLInputElement;
 const panel = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
@@ -30,21 +31,15 @@ function show(section: HTMLElement, args: readonly string[], result: CliResult, 
   body.append(table);
 }
 
+const FIELDS = { e: "expression", at: "at", seed: "seed", answer: "answer", sheet: "backward-sheet" } as const;
+const current = (): Inputs => ({ e: input(FIELDS.e).value, at: input(FIELDS.at).value, seed: input(FIELDS.seed).value, answer: input(FIELDS.answer).value, sheet: input(FIELDS.sheet).value });
+
 function readHash(): void {
-  const params = new URLSearchParams(location.hash.slice(1));
-  for (const [key, id] of [["e", "expression"], ["at", "at"], ["answer", "answer"], ["sheet", "backward-sheet"]] as const) {
-    const v = params.get(key);
-    if (v !== null) input(id).value = v;
-  }
+  const inputs = fromHash(location.hash, current());
+  for (const key of Object.keys(FIELDS) as (keyof Inputs)[]) input(FIELDS[key]).value = inputs[key];
 }
 
-function writeHash(): void {
-  const params = new URLSearchParams();
-  params.set("e", input("expression").value);
-  params.set("at", input("at").value);
-  if (input("answer").value !== "") params.set("answer", input("answer").value);
-  history.replaceState(null, "", `#${params.toString()}`);
-}
+const writeHash = (): void => history.replaceState(null, "", toHash(current()));
 
 async function update(): Promise<void> {
   document.body.dataset.state = "busy";
@@ -75,6 +70,13 @@ async function update(): Promise<void> {
   if (answer !== "") {
     const checkArgs = ["check", e, "--answer", answer, "--json"];
     const checked = await runCli(checkArgs);
+    if (!checked.ok) {
+      show(panel("panel-check"), checkArgs, checked);
+      const verdict = document.createElement("div");
+      Object.assign(verdict, { id: "check-verdict", textContent: "error" });
+      Object.assign(verdict.dataset, { verdict: "error", cli: JSON.stringify(checkArgs) });
+      panel("panel-check").querySelector(".body")?.append(verdict);
+    } else
     show(panel("panel-check"), checkArgs, checked, (json, el) => {
       const verdict = document.createElement("div");
       verdict.id = "check-verdict";

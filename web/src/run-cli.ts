@@ -4,6 +4,7 @@ import { deriveCommand } from "../../src/cli/commands/derive.js";
 import { gradCommand } from "../../src/cli/commands/grad.js";
 import { checkCommand } from "../../src/cli/commands/check.js";
 import { traceCommand } from "../../src/cli/commands/trace.js";
+import { InputParseError } from "../../src/cli/args.js";
 
 const COMMANDS: readonly Command[] = [deriveCommand, gradCommand, checkCommand, traceCommand];
 
@@ -18,7 +19,9 @@ export async function runCli(args: readonly string[]): Promise<CliResult> {
     const exit = await command.run(args.slice(1), { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
     return { ok: true, exit, json: JSON.parse(out) as unknown };
   } catch (error) {
+    // As the CLI's reportError: a parse error with its line:col and caret.
+    if (error instanceof InputParseError) return { ok: false, message: `error in the ${error.what}: ${error.parseError.render(error.source)}` };
     const hint = (error as { hint?: string }).hint;
-    return { ok: false, message: `${(error as Error).message}${hint ? `\n${hint}` : ""}${err}` };
+    return { ok: false, message: `error: ${(error as Error).message}${hint ? `\n${hint}` : ""}${err}` };
   }
 }
